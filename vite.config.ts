@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+/** Third-party test data lives beside the repo, never in it. */
+const fixturesDir = resolve(root, '../shared/fixtures');
+const hasFixtures = existsSync(resolve(fixturesDir, 'SOURCES.md'));
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL prefix of `../shared/fixtures/` as served to browser tests, or '' when the fixtures are absent. */
+    fixturesUrl: string;
+    /** Absolute path of `../shared/fixtures/`, or '' when absent. */
+    fixturesDir: string;
+  }
+}
+
+const provide = {
+  fixturesUrl: hasFixtures ? `/@fs${fixturesDir}/` : '',
+  fixturesDir: hasFixtures ? fixturesDir : '',
+};
+
+export default defineConfig({
+  server: { fs: { allow: [root, fixturesDir] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/*/src/**/*.test.ts', 'avatars/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          provide,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['packages/*/src/**/*.browser.test.ts', 'packages/*/test/**/*.browser.test.ts'],
+          provide,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: chromiumArgs() },
+            }),
+            instances: [{ browser: 'chromium', viewport: { width: 800, height: 600 } }],
+          },
+        },
+      },
+    ],
+  },
+});
