@@ -26,6 +26,8 @@ export function chromiumArgs(extra = []) {
     '--use-fake-device-for-media-stream',
     '--autoplay-policy=no-user-gesture-required',
     '--allow-loopback-in-peer-connection',
+    '--enable-precise-memory-info',
+    '--js-flags=--expose-gc',
     ...extra,
   ];
 }

@@ -35,3 +35,12 @@ export interface Driver {
   /** Releases timers and listeners. */
   dispose?(): void;
 }
+
+/**
+ * Whatever produces one `FaceFrame` per rendered frame (the `Mixer` does). The avatar's render loop pulls from it:
+ * `update` is called once per frame with the clock time in seconds and the step since the last call.
+ * The returned frame is owned by the source and reused: read it, never keep it.
+ */
+export interface FrameSource {
+  update(time: number, dt: number): FaceFrame;
+}

@@ -1,4 +1,4 @@
-export type { Driver } from './Driver';
+export type { Driver, FrameSource } from './Driver';
 export { ALL_CHANNELS, Channel } from './Driver';
 export type { FaceFrame } from './FaceFrame';
 export {
