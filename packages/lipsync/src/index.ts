@@ -1,3 +1,42 @@
+export { type ArkitFrame, arkitFramesToCues, arkitToVisemeWeights, dominantViseme } from './adapters/arkit';
+export {
+  ARKIT_BLENDSHAPES,
+  type ArkitBlendshape,
+  ArkitIndex,
+  arkitWeights,
+} from './adapters/arkitBlendshapes';
+export {
+  AZURE_BLENDSHAPE_FPS,
+  AZURE_BLENDSHAPES,
+  type AzureAnimationChunk,
+  azureBlendShapesToCues,
+  azureBlendShapesToFrames,
+} from './adapters/azureBlendShapes';
+export {
+  AZURE_TICKS_PER_SECOND,
+  AZURE_VISEMES,
+  type AzureVisemeEvent,
+  type AzureVisemeOptions,
+  azureVisemesToCues,
+} from './adapters/azureVisemes';
+export {
+  arpabetToVisemes,
+  ipaToVisemes,
+  type PhonemeAlphabet,
+  type PhonemeCueOptions,
+  type PhonemeTiming,
+  partsToCues,
+  phonemesToCues,
+  type VisemePart,
+} from './adapters/phonemes';
+export { ARPABET_VISEMES, IPA_VISEMES } from './adapters/phonemeTables';
+export {
+  POLLY_VISEMES,
+  type PollyOptions,
+  type PollySpeechMark,
+  parsePollyMarks,
+  pollyMarksToCues,
+} from './adapters/polly';
 export { Emitter } from './Emitter';
 export { LipsyncError, type LipsyncErrorCode } from './LipsyncError';
 export {
