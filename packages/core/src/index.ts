@@ -1,5 +1,20 @@
+export { AudioClock, type AudioContextLike } from './AudioClock';
+export type { Clock } from './Clock';
+export {
+  DigitalHumanError,
+  type DigitalHumanErrorCode,
+  type DigitalHumanErrorOptions,
+} from './DigitalHumanError';
 export type { Driver, FrameSource } from './Driver';
 export { ALL_CHANNELS, Channel } from './Driver';
+export {
+  type EmitArgs,
+  Emitter,
+  type EmitterOptions,
+  type Listener,
+  type ListenerErrorHandler,
+  reportListenerError,
+} from './Emitter';
 export type { FaceFrame } from './FaceFrame';
 export {
   ARKIT_COUNT,
@@ -15,3 +30,29 @@ export {
   Viseme,
   VisemeIndex,
 } from './FaceFrame';
+export { BLINK_CLOSE, BLINK_DURATION, BLINK_HOLD, BLINK_OPEN } from './IdleBlink';
+export { IdleDriver, type IdleDriverOptions } from './IdleDriver';
+export { ManualClock } from './ManualClock';
+export {
+  type Controller,
+  Mixer,
+  type MixerDriverOptions,
+  type MixerEvents,
+  type MixerOptions,
+} from './Mixer';
+export { PerformanceClock, type PerformanceLike } from './PerformanceClock';
+export { createSeededRandom, mathRandom, type Random, randomRange } from './random';
+export {
+  type AvatarStatus,
+  type Caption,
+  type ConnectionState,
+  createSessionStore,
+  type Language,
+  type SessionActions,
+  type SessionData,
+  type SessionState,
+  type SessionStore,
+  type SessionStoreOptions,
+  type Speaker,
+} from './sessionStore';
+export { waitForEvent } from './waitForEvent';
