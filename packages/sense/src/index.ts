@@ -1,0 +1,33 @@
+/**
+ * `@digital-human/sense`: on-device customer sentiment and presence from the camera, only with consent.
+ * The MediaPipe engine lives in `@digital-human/sense/mediapipe` and is imported lazily by {@link CameraSense};
+ * the Vite plugin that serves its wasm and model is in `@digital-human/sense/vite` (Node only).
+ */
+
+export type { AdaptiveRateOptions } from './AdaptiveRate';
+export { AdaptiveRate } from './AdaptiveRate';
+export type { AttentionLimits } from './attention';
+export { attentionOf, DEFAULT_ATTENTION_LIMITS } from './attention';
+export type { BlendshapeName } from './blendshapes';
+export { ARKIT_BLENDSHAPES, BlendshapeIndex, blendshapesFrom, createBlendshapes } from './blendshapes';
+export type { CameraSenseEvents, CameraSenseOptions, CameraSenseStatus } from './CameraSense';
+export { CameraSense } from './CameraSense';
+export type { FaceProcessor, FaceSample } from './FaceSample';
+export { createFaceSample } from './FaceSample';
+export type { ActionUnits, AffectScores } from './facsAffect';
+export { actionUnits, affectScores, arousalOf, DEFAULT_REST, defaultRest, valenceOf } from './facsAffect';
+export type { HeadPose } from './headPose';
+export { headPoseFromMatrix } from './headPose';
+export type { FaceTrackerOptions } from './mediapipe/FaceTracker';
+export type { NeutralBaselineOptions } from './NeutralBaseline';
+export { NeutralBaseline } from './NeutralBaseline';
+export type { PresenceChange, PresenceTrackerOptions } from './PresenceTracker';
+export { PresenceTracker } from './PresenceTracker';
+export type { SenseErrorDetails } from './SenseError';
+export { SenseError, SenseErrorCode } from './SenseError';
+export type { SentimentEstimatorEvents, SentimentEstimatorOptions } from './SentimentEstimator';
+export { SentimentEstimator } from './SentimentEstimator';
+export type { SentimentState, SentimentSummary } from './SentimentState';
+export { createSentimentState, SentimentLabel, toSentimentSummary } from './SentimentState';
+export type { SummaryRateLimiterOptions } from './SummaryRateLimiter';
+export { SummaryRateLimiter } from './SummaryRateLimiter';
