@@ -37,6 +37,15 @@ export {
   parsePollyMarks,
   pollyMarksToCues,
 } from './adapters/polly';
+export {
+  type AlibabaWord,
+  alibabaToCues,
+  charactersToWords,
+  type ElevenLabsAlignment,
+  elevenLabsToCues,
+  type TencentSubtitle,
+  tencentToCues,
+} from './adapters/timestamps';
 export { Emitter } from './Emitter';
 export { LipsyncError, type LipsyncErrorCode } from './LipsyncError';
 export {
@@ -46,4 +55,21 @@ export {
   lipsyncWarning,
 } from './LipsyncWarning';
 export { type RawVisemeCue, type SanitizeOptions, sanitizeCues } from './sanitizeCues';
+export { englishToPhones } from './text/englishG2P';
+export { type HanSyllable, hanziToPinyin, isHan } from './text/mandarin';
+export { normalizeText, sentenceLanguage } from './text/normalizeText';
+export { enCardinal, enNumber, enOrdinal, enYear, normalizeEn } from './text/numbersEn';
+export { normalizeZh, zhCardinal, zhDigits, zhNumber } from './text/numbersZh';
+export { pinyinToVisemes } from './text/pinyinVisemes';
+export {
+  englishWordUnit,
+  type TextCueOptions,
+  type TextOptions,
+  type TextUnit,
+  type TimedText,
+  textToCues,
+  textToUnits,
+  timedTextToCues,
+  unitsToCues,
+} from './text/textToVisemes';
 export { cue, isViseme, mergeCues, onsetsToCues, shiftCues, type VisemeCue } from './VisemeCue';

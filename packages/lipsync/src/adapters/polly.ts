@@ -73,7 +73,7 @@ export function pollyMarksToCues(
   const visemes: { viseme: Viseme; time: number }[] = [];
   all.forEach((m, i) => {
     if (m.type !== 'viseme') return;
-    const viseme = POLLY_VISEMES[m.value];
+    const viseme = Object.hasOwn(POLLY_VISEMES, m.value) ? POLLY_VISEMES[m.value] : undefined;
     if (viseme) visemes.push({ viseme, time: m.time / 1000 });
     else options.onWarning?.(lipsyncWarning('unknown-viseme', `unknown Polly viseme "${m.value}"`, i));
   });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { textToCues, textToUnits, timedTextToCues } from './textToVisemes';
+
+describe('textToUnits', () => {
+  it('makes one syllable per Han character, one unit per English word, pauses at punctuation', () => {
+    const units = textToUnits('您好，welcome to 银行!');
+    expect(units.map((u) => [u.kind, u.text])).toEqual([
+      ['zh', '您'],
+      ['zh', '好'],
+      ['pause', '，'],
+      ['en', 'welcome'],
+      ['en', 'to'],
+      ['zh', '银'],
+      ['zh', '行'],
+      ['pause', '!'],
+    ]);
+    expect(units[6]!.parts.map((p) => p.viseme)).toEqual(['kk', 'aa', 'kk']); // 银行 háng
+  });
+
+  it('spells numbers before reading them', () => {
+    const units = textToUnits('年化 3.5%');
+    expect(units.map((u) => u.text).join('')).toBe('年化百分之三点五');
+    expect(textToUnits('Pay 20 yuan').map((u) => u.text)).toEqual(['Pay', 'twenty', 'yuan']);
+  });
+});
+
+describe('textToCues', () => {
+  it('times Mandarin by syllable and closes the lips on 不 and 买', () => {
+    const cues = textToCues('不买', { syllableDuration: 0.25 });
+    expect(cues[0]).toMatchObject({ viseme: 'PP', start: 0 });
+    const closures = cues.filter((c) => c.viseme === 'PP');
+    expect(closures).toHaveLength(2);
+    expect(closures[1]!.start).toBeCloseTo(0.25);
+    expect(cues[cues.length - 1]!.end).toBeCloseTo(0.5);
+  });
+
+  it('speeds up with the rate and starts at the given time', () => {
+    const slow = textToCues('hello bob');
+    const fast = textToCues('hello bob', { rate: 2, start: 1 });
+    expect(fast[0]!.start).toBe(1);
+    const span = (c: typeof slow) => c[c.length - 1]!.end - c[0]!.start;
+    expect(span(fast)).toBeCloseTo(span(slow) / 2);
+    expect(slow.map((c) => c.viseme)).toEqual(['kk', 'E', 'nn', 'oh', 'ou', 'PP', 'aa', 'PP']);
+  });
+});
+
+describe('timedTextToCues', () => {
+  it('keeps each word inside its timestamp', () => {
+    const cues = timedTextToCues([
+      { text: 'Thank', start: 0.1, end: 0.4 },
+      { text: 'you', start: 0.5, end: 0.8 },
+    ]);
+    expect(cues[0]).toMatchObject({ viseme: 'TH', start: 0.1 });
+    const you = cues.filter((c) => c.start >= 0.5);
+    expect(you.map((c) => c.viseme)).toEqual(['ih', 'ou']);
+    expect(you[you.length - 1]!.end).toBeCloseTo(0.8);
+    expect(cues.every((c) => c.end <= 0.4 + 1e-9 || c.start >= 0.5 - 1e-9)).toBe(true);
+  });
+});
