@@ -1,6 +1,7 @@
 // Node-side helpers for the LiveKit end-to-end tests: role tokens, the browser page server, waiting on events.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROLE_ATTRIBUTE } from '@digital-human/protocol';
 import { AccessToken } from 'livekit-server-sdk';
 import { createServer, type ViteDevServer } from 'vite';
 
@@ -13,9 +14,13 @@ export interface E2EServerKeys {
   apiSecret: string;
 }
 
-/** Mints a room-join token whose attributes carry the participant's role, as the bank's token endpoint would. */
+/** Mints a room-join token whose attributes carry the participant's role (`dh.role`), as the bank's endpoint would. */
 export async function mintToken(keys: E2EServerKeys, room: string, identity: string, role: E2ERole) {
-  const token = new AccessToken(keys.apiKey, keys.apiSecret, { identity, attributes: { role }, ttl: '10m' });
+  const token = new AccessToken(keys.apiKey, keys.apiSecret, {
+    identity,
+    attributes: { [ROLE_ATTRIBUTE]: role },
+    ttl: '10m',
+  });
   token.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: true, canPublishData: true });
   return token.toJwt();
 }

@@ -71,11 +71,11 @@ describe.skipIf(!hasServer)(
 
       agent.on(AgentRoomEvent.DataReceived, (payload, participant?: RemoteParticipant, _kind?, topic?) => {
         const body = new TextDecoder().decode(payload);
-        agentReceived.push({ topic: topic ?? '', body, role: participant?.attributes.role ?? '' });
+        agentReceived.push({ topic: topic ?? '', body, role: participant?.attributes['dh.role'] ?? '' });
       });
       agent.registerTextStreamHandler('e2e.text.echo', async (reader, { identity }) => {
         const body = await reader.readAll();
-        const role = agent.remoteParticipants.get(identity)?.attributes.role ?? '';
+        const role = agent.remoteParticipants.get(identity)?.attributes['dh.role'] ?? '';
         agentReceived.push({ topic: 'e2e.text.echo', body, role });
       });
       await agent.connect(server.url, await mintToken(server, ROOM, 'agent-1', 'agent'), {
@@ -106,7 +106,7 @@ describe.skipIf(!hasServer)(
       const addresses = await page.evaluate(() => window.e2e.candidateAddresses());
       expect(addresses.length).toBeGreaterThan(0);
       for (const a of addresses) expect(a).toMatch(/^127\.0\.0\.1:\d+$/);
-      expect(agent.remoteParticipants.get(CUSTOMER)?.attributes.role).toBe('customer');
+      expect(agent.remoteParticipants.get(CUSTOMER)?.attributes['dh.role']).toBe('customer');
     });
 
     it('delivers agent data messages with the agent role and gets the echo back', async () => {

@@ -7,7 +7,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 function roleOf(identity: string): string {
-  return room.remoteParticipants.get(identity)?.attributes.role ?? '';
+  return room.remoteParticipants.get(identity)?.attributes['dh.role'] ?? '';
 }
 
 function publish(topic: string, text: string) {

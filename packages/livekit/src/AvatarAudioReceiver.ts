@@ -1,0 +1,121 @@
+import type { ByteStreamReader, Room } from 'livekit-client';
+import { LiveKitTransportError } from './LiveKitTransportError';
+import type { LiveKitTransportEvents } from './LiveKitTransportEvents';
+import type { MessageSender } from './MessageCodec';
+import type { PcmStreamPlayer, PlaybackFinished, PlaybackStarted } from './PcmStreamPlayer';
+
+/** Names of the LiveKit Agents avatar convention (also in `@digital-human/protocol` as `LiveKitAvatar`). */
+export const AvatarRpc = {
+  audioStream: 'lk.audio_stream',
+  clearBuffer: 'lk.clear_buffer',
+  playbackStarted: 'lk.playback_started',
+  playbackFinished: 'lk.playback_finished',
+} as const;
+
+/** The parts of a livekit-client `Room` the receiver uses. */
+export type AvatarAudioRoom = Pick<
+  Room,
+  | 'registerByteStreamHandler'
+  | 'unregisterByteStreamHandler'
+  | 'registerRpcMethod'
+  | 'unregisterRpcMethod'
+  | 'localParticipant'
+  | 'remoteParticipants'
+>;
+
+/** What the receiver needs from its owner. */
+export interface AvatarAudioCallbacks {
+  /** The sender of `identity`, or null after reporting a security event when it is not an agent/operator. */
+  trustedSender(identity: string, topic: string): MessageSender | null;
+  started(event: LiveKitTransportEvents<unknown>['speechstarted']): void;
+  finished(event: LiveKitTransportEvents<unknown>['speechfinished']): void;
+  error(error: LiveKitTransportError): void;
+}
+
+/**
+ * The browser's side of the LiveKit Agents avatar convention: plays PCM from the byte stream `lk.audio_stream`
+ * (attributes `sample_rate`, `num_channels`) on a {@link PcmStreamPlayer}, answers RPC `lk.clear_buffer` by
+ * stopping all future audio, and tells the sending agent `lk.playback_started` and `lk.playback_finished`
+ * (`{playback_position, interrupted}`).
+ */
+export class AvatarAudioReceiver {
+  private readonly senders = new Map<number, MessageSender>();
+  private readonly offPlayer: Array<() => void>;
+
+  constructor(
+    private readonly room: AvatarAudioRoom,
+    private readonly player: PcmStreamPlayer,
+    private readonly callbacks: AvatarAudioCallbacks,
+  ) {
+    room.registerByteStreamHandler(AvatarRpc.audioStream, (reader, { identity }) => {
+      void this.receive(reader, identity);
+    });
+    room.registerRpcMethod(AvatarRpc.clearBuffer, async ({ callerIdentity }) => {
+      if (!callbacks.trustedSender(callerIdentity, AvatarRpc.clearBuffer)) throw new Error('not allowed');
+      player.clear();
+      return 'ok';
+    });
+    this.offPlayer = [
+      player.events.on('started', (e) => this.onStarted(e)),
+      player.events.on('finished', (e) => this.onFinished(e)),
+    ];
+  }
+
+  /** Unregisters the stream handler and the RPC method; stops audio. */
+  dispose(): void {
+    this.room.unregisterByteStreamHandler(AvatarRpc.audioStream);
+    this.room.unregisterRpcMethod(AvatarRpc.clearBuffer);
+    for (const off of this.offPlayer) off();
+    this.player.clear();
+    this.senders.clear();
+  }
+
+  private async receive(reader: ByteStreamReader, identity: string): Promise<void> {
+    const sender = this.callbacks.trustedSender(identity, AvatarRpc.audioStream);
+    if (!sender) return;
+    const sampleRate = Number(reader.info.attributes?.sample_rate ?? '24000');
+    const channels = Number(reader.info.attributes?.num_channels ?? '1');
+    let segment: number;
+    try {
+      segment = this.player.beginSegment(sampleRate, channels);
+    } catch (cause) {
+      this.callbacks.error(LiveKitTransportError.badAudioStream('refused an lk.audio_stream header', cause));
+      return;
+    }
+    this.senders.set(segment, sender);
+    try {
+      for await (const chunk of reader) {
+        if (this.player.inputSegment === segment) this.player.push(chunk);
+      }
+    } finally {
+      if (this.player.inputSegment === segment) this.player.endSegment();
+    }
+  }
+
+  private onStarted(event: PlaybackStarted): void {
+    const sender = this.senders.get(event.segment);
+    if (!sender) return;
+    this.callbacks.started({ ...event, sender });
+    this.reply(sender, AvatarRpc.playbackStarted, '{}');
+  }
+
+  private onFinished(event: PlaybackFinished): void {
+    const sender = this.senders.get(event.segment);
+    if (!sender) return;
+    this.senders.delete(event.segment);
+    this.callbacks.finished({ ...event, sender });
+    const payload = JSON.stringify({ playback_position: event.position, interrupted: event.interrupted });
+    this.reply(sender, AvatarRpc.playbackFinished, payload);
+  }
+
+  private reply(sender: MessageSender, method: string, payload: string): void {
+    const destinationIdentity = sender.identity;
+    this.room.localParticipant
+      .performRpc({ destinationIdentity, method, payload })
+      .catch((cause: unknown) => {
+        this.callbacks.error(
+          LiveKitTransportError.sendFailed(`RPC ${method} to ${destinationIdentity} failed`, cause),
+        );
+      });
+  }
+}

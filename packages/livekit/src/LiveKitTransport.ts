@@ -1,0 +1,242 @@
+import { Emitter } from '@digital-human/core';
+import type { JsonMessage, Message } from '@digital-human/protocol';
+import type { AudioCaptureOptions, Room, RoomConnectOptions, RoomOptions } from 'livekit-client';
+import { AvatarAudioReceiver } from './AvatarAudioReceiver';
+import { bindRoomEvents, type LiveKitModule } from './bindRoomEvents';
+import { type FetchTokenOptions, fetchToken, type RoomCredentials } from './fetchToken';
+import { LiveKitTransportError } from './LiveKitTransportError';
+import type { ConnectionChange, ConnectionPhase, LiveKitTransportEvents } from './LiveKitTransportEvents';
+import type { MessageCodec, MessageSender } from './MessageCodec';
+import { MessageGate } from './MessageGate';
+import { MicrophoneControl } from './MicrophoneControl';
+import { PcmStreamPlayer, type PcmStreamPlayerOptions } from './PcmStreamPlayer';
+import { protocolCodec } from './protocolCodec';
+
+/** Options of a {@link LiveKitTransport}. Give `tokenEndpoint` or `getCredentials`. */
+export interface LiveKitTransportOptions<In, Out> {
+  /** The bank's token endpoint, POSTed to by {@link fetchToken}; it answers `{url, token}`. */
+  readonly tokenEndpoint?: string;
+  /** How to call `tokenEndpoint` (body, headers, cookies). */
+  readonly tokenRequest?: Omit<FetchTokenOptions, 'signal'>;
+  /** Custom credentials source instead of `tokenEndpoint` (e.g. a native WebView bridge). */
+  readonly getCredentials?: () => Promise<RoomCredentials>;
+  /** Message validation and role permissions. Default: `@digital-human/protocol` ({@link protocolCodec}). */
+  readonly codec?: MessageCodec<In, Out>;
+  /** The context agent speech plays on. Default: one created on `connect()` and closed on `dispose()`. */
+  readonly audioContext?: AudioContext;
+  /** Scheduling of `lk.audio_stream` speech. */
+  readonly player?: PcmStreamPlayerOptions;
+  /** livekit-client `Room` options (adaptive stream, dynacast, reconnect policy...). */
+  readonly roomOptions?: RoomOptions;
+  /** livekit-client connect options. */
+  readonly connectOptions?: RoomConnectOptions;
+  /** Loads livekit-client. Default: a dynamic `import('livekit-client')`, so the SDK's first load stays small. */
+  readonly loadLiveKit?: () => Promise<LiveKitModule>;
+}
+
+interface Session {
+  readonly room: Room;
+  readonly receiver: AvatarAudioReceiver;
+  readonly microphone: MicrophoneControl;
+  readonly unbind: () => void;
+}
+
+/**
+ * The browser's LiveKit transport: joins the room with a token from the bank's endpoint, surfaces connection and
+ * autoplay state, publishes the microphone, plays agent speech from `lk.audio_stream` sample-exactly, and delivers
+ * validated messages only from agents and operators.
+ *
+ * ```ts
+ * const transport = new LiveKitTransport({ tokenEndpoint: '/api/dh/token' });
+ * transport.events.on('audioplayback', ({ canPlay }) => showTapToUnmute(!canPlay));
+ * transport.events.on('message', ({ message }) => router.route(message));
+ * await transport.connect();
+ * ```
+ * @typeParam In - messages received (default: the protocol's `Message`).
+ * @typeParam Out - messages sent (default: the protocol's `JsonMessage`).
+ */
+export class LiveKitTransport<In = Message, Out = JsonMessage> {
+  /** The transport's events. */
+  readonly events = new Emitter<LiveKitTransportEvents<In>>();
+  private readonly codec: MessageCodec<In, Out>;
+  private readonly gate: MessageGate<In>;
+  private context: AudioContext | undefined;
+  private ownsContext = false;
+  private player: PcmStreamPlayer | undefined;
+  private session: Session | undefined;
+  private phase: ConnectionPhase = 'idle';
+  private disposed = false;
+
+  constructor(private readonly options: LiveKitTransportOptions<In, Out>) {
+    this.codec = options.codec ?? (protocolCodec as unknown as MessageCodec<In, Out>);
+    this.gate = new MessageGate<In>(this.codec, {
+      message: (e) => this.events.emit('message', e),
+      security: (e) => this.events.emit('security', e),
+      rejected: (e) => this.events.emit('rejected', e),
+      upgradeneeded: (e) => this.events.emit('upgradeneeded', e),
+    });
+  }
+
+  /** The current connection phase. */
+  get state(): ConnectionPhase {
+    return this.phase;
+  }
+
+  /** The context agent speech plays on (undefined before the first `connect()`): its clock times the visemes. */
+  get audioContext(): AudioContext | undefined {
+    return this.context;
+  }
+
+  /** True when audio may play; false means a user gesture must call {@link LiveKitTransport.startAudio}. */
+  get canPlayAudio(): boolean {
+    const roomOk = this.session?.room.canPlaybackAudio ?? true;
+    return roomOk && this.context?.state === 'running';
+  }
+
+  /** The customer's microphone (undefined while not connected). */
+  get microphone(): MicrophoneControl | undefined {
+    return this.session?.microphone;
+  }
+
+  /** Fetches credentials and joins the room. Resolves once connected. */
+  async connect(): Promise<void> {
+    if (this.disposed) throw LiveKitTransportError.transportDisposed('connect()');
+    if (this.session) return;
+    this.setPhase({ state: 'connecting' });
+    try {
+      const [credentials, lk] = await Promise.all([this.credentials(), this.loadLiveKit()]);
+      const session = this.openSession(lk);
+      this.session = session;
+      await session.room.connect(credentials.url, credentials.token, this.options.connectOptions);
+    } catch (cause) {
+      this.closeSession();
+      this.setPhase({ state: 'disconnected', reason: 'JOIN_FAILURE' });
+      throw LiveKitTransportError.isTransportError(cause)
+        ? cause
+        : LiveKitTransportError.connectFailed('could not join', cause);
+    }
+    this.emitPlayback();
+  }
+
+  /** Unlocks audio: call from a user gesture (tap) when `audioplayback` says `canPlay: false`. */
+  async startAudio(): Promise<void> {
+    await Promise.all([this.session?.room.startAudio(), this.context?.resume()]);
+    this.emitPlayback();
+  }
+
+  /** Publishes the microphone with echo cancellation; throws `mic_unavailable` (fall back to text input). */
+  async enableMicrophone(capture?: AudioCaptureOptions): Promise<void> {
+    const microphone = this.session?.microphone;
+    if (!microphone) throw LiveKitTransportError.notConnected('enableMicrophone()');
+    await microphone.enable(capture);
+  }
+
+  /** Validates, encodes and sends a message reliably (to everyone, or to `destinationIdentities`). */
+  async send(message: Out, destinationIdentities?: string[]): Promise<void> {
+    const room = this.session?.room;
+    if (!room) throw LiveKitTransportError.notConnected('send()');
+    let encoded: { readonly topic: string; readonly payload: Uint8Array };
+    try {
+      encoded = this.codec.encode(message);
+    } catch (cause) {
+      throw LiveKitTransportError.sendFailed('the message did not validate', cause);
+    }
+    const payload = encoded.payload as Uint8Array<ArrayBuffer>;
+    const options = {
+      topic: encoded.topic,
+      reliable: true,
+      ...(destinationIdentities && { destinationIdentities }),
+    };
+    await room.localParticipant.publishData(payload, options).catch((cause: unknown) => {
+      throw LiveKitTransportError.sendFailed(`publishing on ${encoded.topic} failed`, cause);
+    });
+  }
+
+  /** Leaves the room and stops speech; `connect()` may be called again. */
+  async disconnect(): Promise<void> {
+    const room = this.session?.room;
+    if (!room) return;
+    await room.disconnect();
+    this.closeSession();
+  }
+
+  /** Disconnects, closes the audio context it created and removes every listener. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.disconnect();
+    this.player?.dispose();
+    if (this.ownsContext) await this.context?.close();
+    this.events.removeAllListeners();
+  }
+
+  private openSession(lk: LiveKitModule): Session {
+    const room = new lk.Room(this.options.roomOptions);
+    const player = this.ensurePlayer();
+    const senderOf = (identity: string): MessageSender =>
+      this.gate.senderOf(identity, room.remoteParticipants.get(identity)?.attributes);
+    const topics = new Set(this.codec.topics);
+    const unbind = bindRoomEvents(lk, room, {
+      connection: (change) => this.setPhase(change),
+      audioPlayback: () => this.emitPlayback(),
+      data: (payload, identity, topic) => {
+        if (topics.has(topic)) this.gate.receive(payload, senderOf(identity), topic);
+      },
+    });
+    for (const topic of topics) {
+      room.registerTextStreamHandler(topic, async (reader, { identity }) => {
+        const sender = senderOf(identity);
+        if (this.gate.trust(sender, topic)) this.gate.receive(await reader.readAll(), sender, topic);
+      });
+    }
+    const receiver = new AvatarAudioReceiver(room, player, {
+      trustedSender: (identity, topic) => {
+        const sender = senderOf(identity);
+        return this.gate.trust(sender, topic) ? sender : null;
+      },
+      started: (e) => this.events.emit('speechstarted', e),
+      finished: (e) => this.events.emit('speechfinished', e),
+      error: (e) => this.events.emit('error', e),
+    });
+    return { room, receiver, microphone: new MicrophoneControl(room.localParticipant), unbind };
+  }
+
+  private closeSession(): void {
+    const session = this.session;
+    if (!session) return;
+    this.session = undefined;
+    session.receiver.dispose();
+    for (const topic of this.codec.topics) session.room.unregisterTextStreamHandler(topic);
+    session.unbind();
+  }
+
+  private ensurePlayer(): PcmStreamPlayer {
+    if (!this.context) {
+      this.context = this.options.audioContext ?? new AudioContext({ latencyHint: 'interactive' });
+      this.ownsContext = this.options.audioContext === undefined;
+      this.context.addEventListener('statechange', () => this.emitPlayback());
+    }
+    this.player ??= new PcmStreamPlayer(this.context, this.options.player);
+    return this.player;
+  }
+
+  private credentials(): Promise<RoomCredentials> {
+    const { getCredentials, tokenEndpoint, tokenRequest } = this.options;
+    if (getCredentials) return getCredentials();
+    if (tokenEndpoint) return fetchToken(tokenEndpoint, tokenRequest);
+    return Promise.reject(LiveKitTransportError.tokenFailed('give tokenEndpoint or getCredentials'));
+  }
+
+  private loadLiveKit(): Promise<LiveKitModule> {
+    return this.options.loadLiveKit ? this.options.loadLiveKit() : import('livekit-client');
+  }
+
+  private setPhase(change: ConnectionChange): void {
+    this.phase = change.state === 'reconnected' ? 'connected' : change.state;
+    this.events.emit('connection', change);
+  }
+
+  private emitPlayback(): void {
+    this.events.emit('audioplayback', { canPlay: this.canPlayAudio });
+  }
+}

@@ -1,0 +1,64 @@
+import type { LiveKitTransportError } from './LiveKitTransportError';
+import type { MessageSender } from './MessageCodec';
+import type { PlaybackFinished, PlaybackStarted } from './PcmStreamPlayer';
+
+/** Connection phases, from LiveKit's room events. `reconnected` is momentary: the state is `connected` again. */
+export type ConnectionPhase =
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'reconnected'
+  | 'disconnected';
+
+/** A connection change. */
+export interface ConnectionChange {
+  readonly state: ConnectionPhase;
+  /** For `disconnected`: LiveKit's reason name (e.g. 'CLIENT_INITIATED', 'SERVER_SHUTDOWN', 'JOIN_FAILURE'). */
+  readonly reason?: string;
+}
+
+/** Something was refused for who sent it: dropped before it reached the avatar or the UI. */
+export interface SecurityEvent {
+  /** 'untrusted-role': the sender is not an agent/operator; 'forbidden-sender': its role may not send this type. */
+  readonly reason: 'untrusted-role' | 'forbidden-sender';
+  readonly sender: MessageSender;
+  /** Data topic, byte-stream topic or RPC method it came on. */
+  readonly topic: string;
+}
+
+/** A payload from a trusted sender that failed validation (malformed, too large, unknown type...). */
+export interface RejectedEvent {
+  readonly code: string;
+  readonly error: Error;
+  readonly sender: MessageSender;
+  readonly topic: string;
+}
+
+/**
+ * Events of a `LiveKitTransport`: one map for the emitter.
+ * @typeParam In - the messages the codec decodes.
+ */
+export interface LiveKitTransportEvents<In> {
+  /** Connection phase changes (connecting, connected, reconnecting, reconnected, disconnected with reason). */
+  connection: ConnectionChange;
+  /**
+   * Whether audio may play. `false`: the browser blocked autoplay; show a "tap to enable sound" prompt and call
+   * `startAudio()` from that tap.
+   */
+  audioplayback: { readonly canPlay: boolean };
+  /** A valid message from a sender allowed to send it. */
+  message: { readonly message: In; readonly sender: MessageSender; readonly topic: string };
+  /** Dropped for who sent it. */
+  security: SecurityEvent;
+  /** Dropped because it failed validation. */
+  rejected: RejectedEvent;
+  /** A peer speaks a newer protocol major version: suggest an app upgrade. Once per sender. */
+  upgradeneeded: { readonly sender: MessageSender; readonly error: Error };
+  /** Agent speech from `lk.audio_stream` starts playing at `startTime` on `transport.audioContext`. */
+  speechstarted: PlaybackStarted & { readonly sender: MessageSender };
+  /** Agent speech ended or was cut (`lk.clear_buffer`). */
+  speechfinished: PlaybackFinished & { readonly sender: MessageSender };
+  /** A non-fatal failure (a reply RPC that could not be sent, a bad audio stream header). */
+  error: LiveKitTransportError;
+}

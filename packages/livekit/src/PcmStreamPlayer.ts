@@ -1,0 +1,205 @@
+import { Emitter } from '@digital-human/core';
+import { LiveKitTransportError } from './LiveKitTransportError';
+import { PcmDecoder } from './PcmDecoder';
+
+/** A segment began: its first sample plays at `startTime` on the player's audio clock. */
+export interface PlaybackStarted {
+  readonly segment: number;
+  /** `AudioContext` time of the segment's first sample (schedule visemes against this). */
+  readonly startTime: number;
+  readonly sampleRate: number;
+  readonly channels: number;
+}
+
+/** A segment ended, played out or cut. */
+export interface PlaybackFinished {
+  readonly segment: number;
+  /** Seconds of the segment that were heard (the whole segment unless interrupted). */
+  readonly position: number;
+  /** True when `clear()` cut it. */
+  readonly interrupted: boolean;
+}
+
+/** Events of a {@link PcmStreamPlayer}. */
+export interface PcmStreamPlayerEvents {
+  started: PlaybackStarted;
+  finished: PlaybackFinished;
+  /** Audio arrived later than it should have played: a gap of `gap` seconds was inserted. */
+  underrun: { readonly segment: number; readonly gap: number };
+}
+
+/** Options of a {@link PcmStreamPlayer}. */
+export interface PcmStreamPlayerOptions {
+  /** Seconds between the first bytes of a segment and its first sample playing (default 0.05). */
+  readonly lead?: number;
+  /** Where audio goes (default `context.destination`). */
+  readonly destination?: AudioNode;
+}
+
+interface Segment {
+  readonly id: number;
+  readonly decoder: PcmDecoder;
+  readonly sampleRate: number;
+  readonly sources: Set<AudioBufferSourceNode>;
+  startTime: number;
+  duration: number;
+  inputEnded: boolean;
+  finished: boolean;
+}
+
+/**
+ * Plays PCM that arrives as bytes (the `lk.audio_stream` convention) sample-exactly on its own audio clock:
+ * each chunk becomes an `AudioBuffer` started with `source.start(t)` exactly where the previous one ends, so
+ * segments play gapless and their timing is known in `AudioContext` time. `clear()` stops all future audio.
+ */
+export class PcmStreamPlayer {
+  /** The player's events. */
+  readonly events = new Emitter<PcmStreamPlayerEvents>();
+  private readonly lead: number;
+  private readonly destination: AudioNode;
+  private readonly segments: Segment[] = [];
+  private input: Segment | null = null;
+  private nextTime = 0;
+  private nextId = 1;
+
+  constructor(
+    readonly context: BaseAudioContext,
+    options: PcmStreamPlayerOptions = {},
+  ) {
+    this.lead = options.lead ?? 0.05;
+    this.destination = options.destination ?? context.destination;
+  }
+
+  /** Id of the segment receiving bytes now, 0 when none (cleared, ended or never begun). */
+  get inputSegment(): number {
+    return this.input?.id ?? 0;
+  }
+
+  /** True while any segment is scheduled or still receiving. */
+  get active(): boolean {
+    return this.segments.length > 0;
+  }
+
+  /**
+   * Starts a new segment of interleaved int16 PCM; it plays after whatever is still queued. Returns its id.
+   * @throws {@link LiveKitTransportError} `bad_audio_stream` for a sample rate outside 3..384 kHz or bad channels.
+   */
+  beginSegment(sampleRate: number, channels: number): number {
+    if (!(sampleRate >= 3000 && sampleRate <= 384_000)) {
+      throw LiveKitTransportError.badAudioStream(`PCM sample rate ${sampleRate} is out of range`);
+    }
+    if (this.input) this.endSegment();
+    const segment: Segment = {
+      id: this.nextId++,
+      decoder: new PcmDecoder(channels),
+      sampleRate,
+      sources: new Set(),
+      startTime: Number.NaN,
+      duration: 0,
+      inputEnded: false,
+      finished: false,
+    };
+    this.segments.push(segment);
+    this.input = segment;
+    return segment.id;
+  }
+
+  /** Schedules the samples in `bytes` right after the previous ones. Ignored when no segment is open. */
+  push(bytes: Uint8Array): void {
+    const segment = this.input;
+    if (!segment) return;
+    const planes = segment.decoder.decode(bytes);
+    if (!planes) return;
+    const frames = planes[0]!.length;
+    const buffer = this.context.createBuffer(planes.length, frames, segment.sampleRate);
+    for (let c = 0; c < planes.length; c++) buffer.copyToChannel(planes[c]! as Float32Array<ArrayBuffer>, c);
+    this.schedule(segment, buffer);
+  }
+
+  /** The open segment has all its bytes; `finished` fires when its last sample has played. */
+  endSegment(): void {
+    const segment = this.input;
+    if (!segment) return;
+    this.input = null;
+    segment.inputEnded = true;
+    if (segment.sources.size === 0) this.finish(segment, false);
+  }
+
+  /** Stops all scheduled and incoming audio now; `finished` fires with `interrupted: true` per cut segment. */
+  clear(): void {
+    this.input = null;
+    for (const segment of [...this.segments]) {
+      for (const source of segment.sources) stopSource(source);
+      segment.sources.clear();
+      this.finish(segment, true);
+    }
+    this.nextTime = 0;
+  }
+
+  /** Stops everything and removes all listeners. */
+  dispose(): void {
+    this.clear();
+    this.events.removeAllListeners();
+  }
+
+  private schedule(segment: Segment, buffer: AudioBuffer): void {
+    const earliest = this.context.currentTime + this.lead;
+    let at = this.nextTime;
+    if (at < this.context.currentTime + 0.002) {
+      if (segment.duration > 0) this.events.emit('underrun', { segment: segment.id, gap: earliest - at });
+      at = earliest;
+    }
+    const source = this.context.createBufferSource();
+    source.buffer = buffer;
+    source.connect(this.destination);
+    source.onended = () => this.onSourceEnded(segment, source);
+    source.start(at);
+    segment.sources.add(source);
+    this.nextTime = at + buffer.duration;
+    if (Number.isNaN(segment.startTime)) {
+      segment.startTime = at;
+      const channels = buffer.numberOfChannels;
+      this.events.emit('started', {
+        segment: segment.id,
+        startTime: at,
+        sampleRate: segment.sampleRate,
+        channels,
+      });
+    }
+    segment.duration = this.nextTime - segment.startTime;
+  }
+
+  private onSourceEnded(segment: Segment, source: AudioBufferSourceNode): void {
+    segment.sources.delete(source);
+    source.disconnect();
+    if (segment.inputEnded && segment.sources.size === 0) this.finish(segment, false);
+  }
+
+  private finish(segment: Segment, interrupted: boolean): void {
+    if (segment.finished) return;
+    segment.finished = true;
+    const index = this.segments.indexOf(segment);
+    if (index >= 0) this.segments.splice(index, 1);
+    const position = interrupted ? this.heardSeconds(segment) : segment.duration;
+    this.events.emit('finished', { segment: segment.id, position, interrupted });
+  }
+
+  /** Seconds of `segment` that reached the listener: rendered time minus the output latency, clamped. */
+  private heardSeconds(segment: Segment): number {
+    if (Number.isNaN(segment.startTime)) return 0;
+    const context = this.context as Partial<AudioContext> & BaseAudioContext;
+    const latency = context.outputLatency || context.baseLatency || 0;
+    const heard = this.context.currentTime - latency - segment.startTime;
+    return Math.min(segment.duration, Math.max(0, heard));
+  }
+}
+
+function stopSource(source: AudioBufferSourceNode): void {
+  source.onended = null;
+  try {
+    source.stop();
+  } catch {
+    // never started or already stopped
+  }
+  source.disconnect();
+}

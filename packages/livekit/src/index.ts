@@ -1,0 +1,41 @@
+/**
+ * `@digital-human/livekit`: the browser's LiveKit transport for the Digital Human SDK. Framework-free;
+ * livekit-client is a peer dependency loaded lazily on `connect()`.
+ * @packageDocumentation
+ */
+export type { AvatarAudioCallbacks, AvatarAudioRoom } from './AvatarAudioReceiver';
+export { AvatarAudioReceiver, AvatarRpc } from './AvatarAudioReceiver';
+export type { LiveKitModule, RoomEventCallbacks } from './bindRoomEvents';
+export { bindRoomEvents } from './bindRoomEvents';
+export type { FetchTokenOptions, RoomCredentials } from './fetchToken';
+export { fetchToken, parseCredentials } from './fetchToken';
+export type { LiveKitTransportOptions } from './LiveKitTransport';
+export { LiveKitTransport } from './LiveKitTransport';
+export type { LiveKitTransportErrorCode } from './LiveKitTransportError';
+export { LiveKitTransportError } from './LiveKitTransportError';
+export type {
+  ConnectionChange,
+  ConnectionPhase,
+  LiveKitTransportEvents,
+  RejectedEvent,
+  SecurityEvent,
+} from './LiveKitTransportEvents';
+export type {
+  CodecRejection,
+  CodecResult,
+  MessageCodec,
+  MessageSender,
+  ParticipantRole,
+} from './MessageCodec';
+export type { MessageGateCallbacks } from './MessageGate';
+export { MessageGate } from './MessageGate';
+export { DEFAULT_MIC_CAPTURE, MicrophoneControl } from './MicrophoneControl';
+export { MAX_PCM_CHANNELS, PcmDecoder } from './PcmDecoder';
+export type {
+  PcmStreamPlayerEvents,
+  PcmStreamPlayerOptions,
+  PlaybackFinished,
+  PlaybackStarted,
+} from './PcmStreamPlayer';
+export { PcmStreamPlayer } from './PcmStreamPlayer';
+export { protocolCodec } from './protocolCodec';
