@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * `@digital-human/sense/vite` (Node only): serves MediaPipe's wasm files and the face model from the app itself,
  * in `vite dev` and in the build output, and a plain copy step for other bundlers. No CDN at run time.
