@@ -14,7 +14,7 @@ export interface PlaybackStarted {
 /** A segment ended, played out or cut. */
 export interface PlaybackFinished {
   readonly segment: number;
-  /** Seconds of the segment that were heard (the whole segment unless interrupted). */
+  /** Seconds of the segment's audio that were heard: all of it unless interrupted; underrun gaps excluded. */
   readonly position: number;
   /** True when `clear()` cut it. */
   readonly interrupted: boolean;
@@ -42,7 +42,10 @@ interface Segment {
   readonly sampleRate: number;
   readonly sources: Set<AudioBufferSourceNode>;
   startTime: number;
-  duration: number;
+  /** Audio time and frame count of the last re-anchoring (segment start or after an underrun). */
+  anchorTime: number;
+  anchorFrames: number;
+  frames: number;
   inputEnded: boolean;
   finished: boolean;
 }
@@ -95,7 +98,9 @@ export class PcmStreamPlayer {
       sampleRate,
       sources: new Set(),
       startTime: Number.NaN,
-      duration: 0,
+      anchorTime: 0,
+      anchorFrames: 0,
+      frames: 0,
       inputEnded: false,
       finished: false,
     };
@@ -143,11 +148,19 @@ export class PcmStreamPlayer {
   }
 
   private schedule(segment: Segment, buffer: AudioBuffer): void {
-    const earliest = this.context.currentTime + this.lead;
-    let at = this.nextTime;
-    if (at < this.context.currentTime + 0.002) {
-      if (segment.duration > 0) this.events.emit('underrun', { segment: segment.id, gap: earliest - at });
-      at = earliest;
+    const now = this.context.currentTime;
+    let at =
+      segment.frames === 0
+        ? this.nextTime
+        : segment.anchorTime + (segment.frames - segment.anchorFrames) / segment.sampleRate;
+    if (at < now + 0.002) {
+      const late = now + this.lead;
+      if (segment.frames > 0) this.events.emit('underrun', { segment: segment.id, gap: late - at });
+      at = late;
+    }
+    if (segment.frames === 0 || at !== this.nextTime) {
+      segment.anchorTime = at;
+      segment.anchorFrames = segment.frames;
     }
     const source = this.context.createBufferSource();
     source.buffer = buffer;
@@ -155,7 +168,9 @@ export class PcmStreamPlayer {
     source.onended = () => this.onSourceEnded(segment, source);
     source.start(at);
     segment.sources.add(source);
-    this.nextTime = at + buffer.duration;
+    segment.frames += buffer.length;
+    // Times derive from whole frame counts, so thousands of chunks never accumulate rounding drift.
+    this.nextTime = segment.anchorTime + (segment.frames - segment.anchorFrames) / segment.sampleRate;
     if (Number.isNaN(segment.startTime)) {
       segment.startTime = at;
       const channels = buffer.numberOfChannels;
@@ -166,7 +181,6 @@ export class PcmStreamPlayer {
         channels,
       });
     }
-    segment.duration = this.nextTime - segment.startTime;
   }
 
   private onSourceEnded(segment: Segment, source: AudioBufferSourceNode): void {
@@ -180,17 +194,23 @@ export class PcmStreamPlayer {
     segment.finished = true;
     const index = this.segments.indexOf(segment);
     if (index >= 0) this.segments.splice(index, 1);
-    const position = interrupted ? this.heardSeconds(segment) : segment.duration;
+    const position = (interrupted ? this.heardFrames(segment) : segment.frames) / segment.sampleRate;
     this.events.emit('finished', { segment: segment.id, position, interrupted });
   }
 
-  /** Seconds of `segment` that reached the listener: rendered time minus the output latency, clamped. */
-  private heardSeconds(segment: Segment): number {
+  /**
+   * Frames of `segment` that reached the listener when cut: rendered time minus the output latency, mapped to
+   * content through the last anchor (so gaps from underruns do not count as heard audio).
+   */
+  private heardFrames(segment: Segment): number {
     if (Number.isNaN(segment.startTime)) return 0;
     const context = this.context as Partial<AudioContext> & BaseAudioContext;
-    const latency = context.outputLatency || context.baseLatency || 0;
-    const heard = this.context.currentTime - latency - segment.startTime;
-    return Math.min(segment.duration, Math.max(0, heard));
+    const heardAt = this.context.currentTime - (context.outputLatency || context.baseLatency || 0);
+    const frames =
+      heardAt >= segment.anchorTime
+        ? segment.anchorFrames + (heardAt - segment.anchorTime) * segment.sampleRate
+        : Math.min(segment.anchorFrames, (heardAt - segment.startTime) * segment.sampleRate);
+    return Math.min(segment.frames, Math.max(0, Math.round(frames)));
   }
 }
 
