@@ -46,6 +46,8 @@ export {
   type TencentSubtitle,
   tencentToCues,
 } from './adapters/timestamps';
+export { type CoarticulationOptions, Coarticulator } from './Coarticulator';
+export { CueTrack } from './CueTrack';
 export { Emitter } from './Emitter';
 export { LipsyncError, type LipsyncErrorCode } from './LipsyncError';
 export {
@@ -54,6 +56,7 @@ export {
   type LipsyncWarningHandler,
   lipsyncWarning,
 } from './LipsyncWarning';
+export { SpeechDriver, type SpeechDriverOptions } from './SpeechDriver';
 export { type RawVisemeCue, type SanitizeOptions, sanitizeCues } from './sanitizeCues';
 export { englishToPhones } from './text/englishG2P';
 export { type HanSyllable, hanziToPinyin, isHan } from './text/mandarin';
@@ -73,3 +76,10 @@ export {
   unitsToCues,
 } from './text/textToVisemes';
 export { cue, isViseme, mergeCues, onsetsToCues, shiftCues, type VisemeCue } from './VisemeCue';
+export {
+  type AudioClock,
+  type PushOptions,
+  VisemeScheduler,
+  type VisemeSchedulerEvents,
+  type VisemeSchedulerOptions,
+} from './VisemeScheduler';
