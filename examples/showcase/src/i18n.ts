@@ -1,0 +1,48 @@
+/** The viewer's UI strings, zh-CN first. */
+export const STRINGS = {
+  'zh-CN': {
+    title: '数字人 · 形象预览',
+    aiLabel: '本助手由人工智能生成',
+    quality: '画质',
+    framing: '取景',
+    emotions: '情绪',
+    mouth: '口型',
+    language: 'English',
+    loading: '正在加载形象…',
+    ready: '已就绪',
+    fallback: '当前设备不支持 3D，已切换为静态头像',
+    error: '形象加载失败',
+    neutral: '平静',
+    happy: '开心',
+    angry: '生气',
+    sad: '难过',
+    relaxed: '放松',
+    surprised: '惊讶',
+    rest: '闭口',
+    caption: '您好，我是您的智能客服助手，很高兴为您服务。',
+  },
+  en: {
+    title: 'Digital Human · Avatar viewer',
+    aiLabel: 'This assistant is AI-generated',
+    quality: 'Quality',
+    framing: 'Framing',
+    emotions: 'Emotion',
+    mouth: 'Mouth',
+    language: '中文',
+    loading: 'Loading avatar…',
+    ready: 'Ready',
+    fallback: '3D is not available on this device; showing a still portrait',
+    error: 'The avatar could not be loaded',
+    neutral: 'Neutral',
+    happy: 'Happy',
+    angry: 'Angry',
+    sad: 'Sad',
+    relaxed: 'Relaxed',
+    surprised: 'Surprised',
+    rest: 'Rest',
+    caption: 'Hello, I am your digital assistant. How can I help you today?',
+  },
+} as const;
+
+export type Language = keyof typeof STRINGS;
+export type StringKey = keyof (typeof STRINGS)['en'];
