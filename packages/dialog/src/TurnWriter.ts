@@ -1,0 +1,90 @@
+import {
+  createMessage,
+  type EMOTION_NAMES,
+  type JsonMessage,
+  PROTOCOL_VERSION,
+} from '@digital-human/protocol';
+import type { FlowMessage } from './flows/FlowHook';
+import type { DialogLanguage } from './language';
+
+/** A request for the TTS: speak `text` in `language`; the TTS side sends speech.start/visemes/end with this id. */
+export interface SayRequest {
+  readonly utteranceId: string;
+  readonly text: string;
+  readonly language: DialogLanguage;
+}
+
+/** One thing the engine produces, in order: a protocol message to send, or text for the TTS to speak. */
+export type DialogOutput =
+  | { readonly kind: 'message'; readonly message: JsonMessage }
+  | { readonly kind: 'say'; readonly say: SayRequest };
+
+/** An emotion to show while saying something. */
+export interface EmotionHint {
+  readonly emotion: (typeof EMOTION_NAMES)[number];
+  readonly intensity: number;
+}
+
+/** Deterministic id source. */
+export type NewId = (prefix: string) => string;
+
+/**
+ * Collects one turn's outputs in order. `say` yields an optional emotion cue, the caption, and the TTS request;
+ * `finish` adds the closing dialog state (speaking when something was said, else listening).
+ */
+export class TurnWriter {
+  readonly outputs: DialogOutput[] = [];
+  private spoke = false;
+
+  constructor(
+    private readonly newId: NewId,
+    private readonly language: DialogLanguage,
+    private readonly now: () => number,
+  ) {}
+
+  /** Sends a message (the version is filled in). */
+  send(message: FlowMessage): void {
+    this.outputs.push({ kind: 'message', message: { ...message, v: PROTOCOL_VERSION } as JsonMessage });
+  }
+
+  /** Says `text`: emotion cue (if any), final caption, then the TTS request. Empty text says nothing. */
+  say(text: string, emotion?: EmotionHint): void {
+    const clean = text.trim();
+    if (!clean) return;
+    const utteranceId = this.newId('utt');
+    if (emotion) {
+      this.send({
+        type: 'emotion.cue',
+        emotion: emotion.emotion,
+        intensity: emotion.intensity,
+        durationMs: 0,
+        utteranceId,
+      });
+    }
+    this.send({
+      type: 'speech.caption',
+      utteranceId,
+      speaker: 'agent',
+      text: clean,
+      final: true,
+      language: this.language,
+    });
+    this.outputs.push({ kind: 'say', say: { utteranceId, text: clean, language: this.language } });
+    this.spoke = true;
+  }
+
+  /** Acknowledges a customer message by id. */
+  ack(ackId: string, ok = true): void {
+    this.outputs.push({ kind: 'message', message: createMessage('ack', { ackId, ok, ts: this.now() }) });
+  }
+
+  /** Reports the dialog state; closes the turn. */
+  finish(flow: string | undefined, step: string | undefined): DialogOutput[] {
+    const state = this.spoke ? 'speaking' : 'listening';
+    const msg = createMessage('dialog.state', { state, language: this.language });
+    if (flow !== undefined) msg.flow = flow;
+    if (step !== undefined) msg.step = step;
+    this.outputs.push({ kind: 'message', message: msg });
+    return this.outputs;
+  }
+}
