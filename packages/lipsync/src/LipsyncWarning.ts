@@ -28,7 +28,7 @@ export type LipsyncWarningCode =
 /** A repaired problem in lip-sync input. */
 export interface LipsyncWarning {
   readonly code: LipsyncWarningCode;
-  /** Human-readable, prefixed with `lipsync:`. */
+  /** Human-readable, prefixed with `DigitalHuman.Lipsync:`. */
   readonly message: string;
   /** Index of the offending item in the input, when there is one. */
   readonly index?: number;
@@ -37,8 +37,8 @@ export interface LipsyncWarning {
 /** Receives warnings; adapters and sanitisers accept one as an option. */
 export type LipsyncWarningHandler = (warning: LipsyncWarning) => void;
 
-/** Builds a warning (keeps the `lipsync:` prefix in one place). */
+/** Builds a warning (keeps the owner prefix in one place). */
 export function lipsyncWarning(code: LipsyncWarningCode, detail: string, index?: number): LipsyncWarning {
-  const message = `lipsync: ${detail}`;
+  const message = `DigitalHuman.Lipsync: ${detail}`;
   return index === undefined ? { code, message } : { code, message, index };
 }

@@ -122,7 +122,7 @@ describe('VisemeScheduler', () => {
     scheduler.dispose();
     expect(scheduler.sample(out)).toBe(0);
     expect(out[VisemeIndex.sil]).toBe(1);
-    expect(() => scheduler.push(BOB)).toThrow(/disposed/);
+    expect(() => scheduler.push(BOB)).toThrow(/after dispose/);
   });
 });
 

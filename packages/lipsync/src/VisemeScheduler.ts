@@ -1,33 +1,29 @@
-import { VISEME_COUNT, VisemeIndex } from '@digital-human/core';
+import { AudioClock, type AudioContextLike, Emitter, VISEME_COUNT, VisemeIndex } from '@digital-human/core';
 import { type CoarticulationOptions, Coarticulator } from './Coarticulator';
 import { CueTrack } from './CueTrack';
-import { Emitter } from './Emitter';
 import { LipsyncError } from './LipsyncError';
 import { type LipsyncWarning, lipsyncWarning } from './LipsyncWarning';
 import { sanitizeCues } from './sanitizeCues';
 
-/** The audio clock: an `AudioContext` fits (only these fields are read). Seconds. */
-export interface AudioClock {
-  readonly currentTime: number;
-  readonly outputLatency?: number;
-}
-
 /** Events of {@link VisemeScheduler}. */
 export interface VisemeSchedulerEvents {
   /** Input was repaired (bad cues, late chunks). */
-  warning: (warning: LipsyncWarning) => void;
-  /** `interrupt()` dropped the future; the mouth is easing shut. */
-  interrupted: (audioTime: number) => void;
-  paused: (audioTime: number) => void;
-  resumed: (audioTime: number, pausedFor: number) => void;
+  warning: LipsyncWarning;
+  /** `interrupt()` dropped the future at this audible time; the mouth is easing shut. */
+  interrupted: { audioTime: number };
+  /** `pause()` froze the timeline at this audible time. */
+  paused: { audioTime: number };
+  /** `resume()` continued; cues not yet heard moved `pausedFor` seconds later. */
+  resumed: { audioTime: number; pausedFor: number };
 }
 
 /** Options of {@link VisemeScheduler}. */
 export interface VisemeSchedulerOptions extends CoarticulationOptions {
-  clock: AudioClock;
+  /** The `AudioContext` speech plays on (or a core {@link AudioClock}). */
+  clock: AudioContextLike | AudioClock;
   /**
-   * Seconds between the clock's `currentTime` and what is heard. Default: the clock's `outputLatency` (read each
-   * frame, it can change), else 0.
+   * Seconds between `currentTime` and what is heard. Default: `outputLatency || baseLatency || 0`, read each frame
+   * (browsers refine it), as core's {@link AudioClock} does.
    */
   latency?: number;
   /** How fast the mouth shuts on interrupt/pause (default 0.1 s). */
@@ -66,9 +62,8 @@ export class VisemeScheduler {
   private disposed = false;
 
   constructor(options: VisemeSchedulerOptions) {
-    if (!options?.clock)
-      throw LipsyncError.invalidArgument('VisemeScheduler needs a clock (an AudioContext)');
-    this.clock = options.clock;
+    if (!options?.clock) throw LipsyncError.badArgument('VisemeScheduler needs a clock (an AudioContext)');
+    this.clock = options.clock instanceof AudioClock ? options.clock : new AudioClock(options.clock);
     this.latency = options.latency;
     this.closeTime = options.closeTime ?? 0.1;
     this.energy = options.energy;
@@ -77,13 +72,16 @@ export class VisemeScheduler {
   }
 
   /** Subscribes to an event; returns the unsubscribe. */
-  on<K extends keyof VisemeSchedulerEvents>(event: K, listener: VisemeSchedulerEvents[K]): () => void {
+  on<K extends keyof VisemeSchedulerEvents>(
+    event: K,
+    listener: (payload: VisemeSchedulerEvents[K]) => void,
+  ): () => void {
     return this.events.on(event, listener);
   }
 
-  /** The audio-clock time being heard now. */
+  /** The audio-clock time being heard now: `currentTime - latency`. */
   get now(): number {
-    return this.clock.currentTime - (this.latency ?? this.clock.outputLatency ?? 0);
+    return this.latency === undefined ? this.clock.audibleTime() : this.clock.now() - this.latency;
   }
 
   /** True while cues are playing or due, or the mouth is still closing. */
@@ -101,7 +99,7 @@ export class VisemeScheduler {
 
   /** Adds cues (times relative to the utterance's audio start); they are sanitised first. Returns the count kept. */
   push(cues: readonly unknown[], options: PushOptions = {}): number {
-    if (this.disposed) throw LipsyncError.disposed('VisemeScheduler');
+    if (this.disposed) throw LipsyncError.usedAfterDispose('VisemeScheduler');
     const offset = options.audioStart ?? this.utteranceStart;
     const warn = (w: LipsyncWarning) => this.events.emit('warning', w);
     const clean = sanitizeCues(cues, { maxDuration: this.maxCueDuration, onWarning: warn });
@@ -135,7 +133,7 @@ export class VisemeScheduler {
     this.track.truncate(now);
     this.fadeFrom = now;
     this.pausedAt = null;
-    this.events.emit('interrupted', now);
+    this.events.emit('interrupted', { audioTime: now });
   }
 
   /** Freezes the timeline (the audio is paused): the mouth eases shut; `resume()` continues where it was. */
@@ -143,7 +141,7 @@ export class VisemeScheduler {
     if (this.pausedAt !== null) return;
     this.pausedAt = this.now;
     this.fadeFrom = this.pausedAt;
-    this.events.emit('paused', this.pausedAt);
+    this.events.emit('paused', { audioTime: this.pausedAt });
   }
 
   /** Continues after `pause()`: cues not yet heard are shifted by the time spent paused. */
@@ -154,7 +152,7 @@ export class VisemeScheduler {
     this.track.shiftFrom(this.pausedAt, pausedFor);
     this.pausedAt = null;
     this.fadeFrom = Number.NEGATIVE_INFINITY;
-    this.events.emit('resumed', now, pausedFor);
+    this.events.emit('resumed', { audioTime: now, pausedFor });
   }
 
   /**
@@ -201,6 +199,6 @@ export class VisemeScheduler {
   dispose(): void {
     this.disposed = true;
     this.track.clear();
-    this.events.clear();
+    this.events.removeAllListeners();
   }
 }

@@ -48,7 +48,6 @@ export {
 } from './adapters/timestamps';
 export { type CoarticulationOptions, Coarticulator } from './Coarticulator';
 export { CueTrack } from './CueTrack';
-export { Emitter } from './Emitter';
 export { LipsyncError, type LipsyncErrorCode } from './LipsyncError';
 export {
   type LipsyncWarning,
@@ -77,7 +76,6 @@ export {
 } from './text/textToVisemes';
 export { cue, isViseme, mergeCues, onsetsToCues, shiftCues, type VisemeCue } from './VisemeCue';
 export {
-  type AudioClock,
   type PushOptions,
   VisemeScheduler,
   type VisemeSchedulerEvents,

@@ -29,7 +29,7 @@ describe('sanitizeCues', () => {
     ]);
     expect(cues.map((c) => c.viseme)).toEqual(['aa']);
     expect(warnings[0]).toMatchObject({ code: 'unknown-viseme', index: 0 });
-    expect(warnings[0]!.message.startsWith('lipsync:')).toBe(true);
+    expect(warnings[0]!.message.startsWith('DigitalHuman.Lipsync:')).toBe(true);
   });
 
   it('drops NaN and infinite times, clamps negative ones, drops cues wholly before 0', () => {
