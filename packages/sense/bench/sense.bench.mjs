@@ -64,13 +64,16 @@ async function setup({ wasmBaseUrl, fixturesUrl }) {
 /** In the page: `frames` timed frames; `alternate` switches photos every frame (forces re-detection). */
 function timeFrames({ frames, alternate }) {
   const st = window.senseBenchState;
-  for (let i = 0; i < 10; i++)
-    st.tracker.process(alternate && i % 2 ? st.neutral : st.smile, (st.ts += 66), st.sample);
+  for (let i = 0; i < 10; i++) {
+    st.ts += 66;
+    st.tracker.process(alternate && i % 2 ? st.neutral : st.smile, st.ts, st.sample);
+  }
   const times = [];
   const wall0 = performance.now();
   for (let i = 0; i < frames; i++) {
+    st.ts += 66;
     const a = performance.now();
-    st.tracker.process(alternate && i % 2 ? st.neutral : st.smile, (st.ts += 66), st.sample);
+    st.tracker.process(alternate && i % 2 ? st.neutral : st.smile, st.ts, st.sample);
     times.push(performance.now() - a);
   }
   times.sort((x, y) => x - y);
@@ -88,7 +91,8 @@ function labelDelay() {
   const frameMs = 1000 / 15;
   for (let i = 0, t = 0; i < 75; i++, t += frameMs) {
     const smiling = t >= 2000;
-    st.tracker.process(smiling ? st.smile : st.neutral, (st.ts += frameMs), st.sample);
+    st.ts += frameMs;
+    st.tracker.process(smiling ? st.smile : st.neutral, st.ts, st.sample);
     st.sample.timeMs = t;
     if (smiling && estimator.update(st.sample).label === 'happy') return t - 2000;
     if (!smiling) estimator.update(st.sample);
@@ -123,7 +127,8 @@ export async function run({ browser, baseUrl, root, fixturesDir }) {
         'MediaPipe FaceLandmarker 1.1.0, CPU delegate (wasm is single-threaded; input conversion runs on WebGL, here ' +
         `SwiftShader), 320×240 canvases of the fixture photos, ${FRAMES} frames after warm-up. "steady" = same face every ` +
         'frame (tracking, like a customer in front of the camera); "alternating" = two different faces (re-detection ' +
-        'every frame, worst case). Cores = CPU time of all Chromium processes / wall time; on a shared machine the wall ' +
+        'every frame, worst case). Cores = CPU time of all Chromium processes (renderer + GPU process) / wall time; unthrottled, Chromium may ' +
+        'spread a frame over more than one core, so the target is checked at the 15 fps cap CameraSense applies; on a shared machine the wall ' +
         'time includes waiting for a core, so "fps on one free core" = 1000 / CPU ms per frame is the figure to compare ' +
         'with the 15 fps target. Label delay = 15 fps ' +
         'timeline from the neutral to the smiling photo, plus one frame time.',
@@ -132,12 +137,13 @@ export async function run({ browser, baseUrl, root, fixturesDir }) {
         { metric: 'steady: frame time (median)', value: steady.median, unit: 'ms' },
         { metric: 'steady: frame time (p95)', value: steady.p95, unit: 'ms' },
         { metric: 'steady: frames per second (wall)', value: fps, unit: 'fps' },
+        { metric: 'steady: CPU cores used, unthrottled', value: steady.cores, unit: 'cores' },
         {
-          metric: 'steady: CPU cores used',
-          value: steady.cores,
+          metric: 'steady: CPU cores at the 15 fps cap (15 × CPU ms)',
+          value: (TARGET_FPS * steady.cpuMsPerFrame) / 1000,
           unit: 'cores',
           target: '≤ 1',
-          ok: steady.cores <= 1,
+          ok: (TARGET_FPS * steady.cpuMsPerFrame) / 1000 <= 1,
         },
         { metric: 'steady: CPU time per frame', value: steady.cpuMsPerFrame, unit: 'ms' },
         {
