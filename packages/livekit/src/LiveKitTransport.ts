@@ -93,6 +93,14 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     return roomOk && this.context?.state === 'running';
   }
 
+  /**
+   * The livekit-client `Room` while connected: an escape hatch for what the transport does not wrap (device
+   * selection, stats, `simulateScenario` in tests). Don't remove its listeners or handlers.
+   */
+  get room(): Room | undefined {
+    return this.session?.room;
+  }
+
   /** The customer's microphone (undefined while not connected). */
   get microphone(): MicrophoneControl | undefined {
     return this.session?.microphone;

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROLE_ATTRIBUTE } from '@digital-human/protocol';
 import { AccessToken } from 'livekit-server-sdk';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
 
 /** Participant roles, set by the server in the token's attributes. */
 export type E2ERole = 'customer' | 'agent' | 'operator';
@@ -25,14 +25,57 @@ export async function mintToken(keys: E2EServerKeys, room: string, identity: str
   return token.toJwt();
 }
 
-/** Serves `test/page/` (the browser side of the e2e tests) with Vite on 127.0.0.1 and a free port. */
-export async function servePage(): Promise<{ url: string; server: ViteDevServer }> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), 'page');
+/** Answers the page's token endpoint (`POST /token`) with `{url, token}` for the JSON body it got. */
+export type TokenHandler = (body: Record<string, unknown>) => Promise<{ url: string; token: string }>;
+
+/**
+ * Serves a browser page folder under `test/` (default `page`) with Vite on 127.0.0.1 and a free port; with
+ * `onToken`, also a `POST /token` endpoint like the bank's, so the page never sees an API secret.
+ */
+export async function servePage(
+  folder = 'page',
+  onToken?: TokenHandler,
+): Promise<{ url: string; server: ViteDevServer }> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const tokenEndpoint: Plugin = {
+    name: 'e2e-token-endpoint',
+    configureServer(server) {
+      server.middlewares.use('/token', (req, res) => {
+        let raw = '';
+        req.on('data', (chunk: Buffer) => {
+          raw += chunk.toString();
+        });
+        req.on('end', () => {
+          const reply = onToken
+            ? onToken(raw ? JSON.parse(raw) : {})
+            : Promise.reject(new Error('no tokens'));
+          reply.then(
+            (body) => {
+              res.setHeader('content-type', 'application/json');
+              res.end(JSON.stringify(body));
+            },
+            () => {
+              res.statusCode = 403;
+              res.end('{}');
+            },
+          );
+        });
+      });
+    },
+  };
   const server = await createServer({
     configFile: false,
-    root,
+    root: resolve(here, folder),
     logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
+    plugins: [tokenEndpoint],
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: false,
+      hmr: false,
+      watch: null,
+      fs: { allow: [resolve(here, '../../..')] },
+    },
     optimizeDeps: { include: ['livekit-client'] },
   });
   await server.listen();

@@ -1,0 +1,57 @@
+// Browser side of the transport e2e: a customer page using LiveKitTransport exactly as an app would.
+import { createMessage } from '@digital-human/protocol';
+import { LiveKitTransport } from '../../src';
+import type { TransportLog, TransportPageApi } from './transportApi';
+
+const log: TransportLog = {
+  connection: [],
+  audioplayback: [],
+  messages: [],
+  security: [],
+  rejected: [],
+  speechstarted: [],
+  speechfinished: [],
+  errors: [],
+};
+let transport: LiveKitTransport | undefined;
+
+function watch(t: LiveKitTransport): void {
+  t.events.on('connection', (change) => log.connection.push(change));
+  t.events.on('audioplayback', ({ canPlay }) => log.audioplayback.push(canPlay));
+  t.events.on('message', ({ message, sender }) => {
+    log.messages.push({ type: message.type, identity: sender.identity, role: sender.role });
+    // Acknowledge every card: exercises send() with validation, and lets the agent time the round trip.
+    if (message.type === 'ui.card')
+      void t.send(createMessage('ack', { ackId: message.card.cardId, ok: true }));
+  });
+  t.events.on('security', ({ sender, ...rest }) => log.security.push({ ...rest, identity: sender.identity }));
+  t.events.on('rejected', ({ code }) => log.rejected.push(code));
+  t.events.on('speechstarted', ({ segment, sampleRate, sender }) =>
+    log.speechstarted.push({ segment, sampleRate, identity: sender.identity }),
+  );
+  t.events.on('speechfinished', ({ segment, position, interrupted, sender }) =>
+    log.speechfinished.push({ segment, position, interrupted, identity: sender.identity }),
+  );
+  t.events.on('error', (error) => log.errors.push(error.message));
+}
+
+const api: TransportPageApi = {
+  log,
+  async connect(tokenEndpoint, identity) {
+    transport = new LiveKitTransport({ tokenEndpoint, tokenRequest: { body: { identity } } });
+    watch(transport);
+    await transport.connect();
+  },
+  enableMicrophone: () => transport!.enableMicrophone(),
+  setMicrophoneMuted: (muted) => transport!.microphone!.setMuted(muted),
+  simulate: (scenario) => transport!.room!.simulateScenario(scenario),
+  disconnect: () => transport!.disconnect(),
+  dispose: () => transport!.dispose(),
+  status: () => ({
+    state: transport?.state ?? 'none',
+    canPlayAudio: transport?.canPlayAudio ?? false,
+    audioContextState: transport?.audioContext?.state ?? 'none',
+  }),
+};
+
+window.transportE2E = api;

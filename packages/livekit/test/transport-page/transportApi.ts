@@ -1,0 +1,35 @@
+// What the transport e2e page exposes on `window.transportE2E` (types only, shared with the Node test).
+import type { SimulationScenario } from 'livekit-client';
+import type { ConnectionChange, SecurityEvent } from '../../src';
+
+/** Everything the page's transport reported, in order. */
+export interface TransportLog {
+  connection: ConnectionChange[];
+  audioplayback: boolean[];
+  /** Message types received, with the sender's identity and role. */
+  messages: { type: string; identity: string; role: string | null }[];
+  security: (Omit<SecurityEvent, 'sender'> & { identity: string })[];
+  rejected: string[];
+  speechstarted: { segment: number; sampleRate: number; identity: string }[];
+  speechfinished: { segment: number; position: number; interrupted: boolean; identity: string }[];
+  errors: string[];
+}
+
+/** The page's test surface. */
+export interface TransportPageApi {
+  log: TransportLog;
+  connect(tokenEndpoint: string, identity: string): Promise<void>;
+  enableMicrophone(): Promise<void>;
+  setMicrophoneMuted(muted: boolean): Promise<void>;
+  simulate(scenario: SimulationScenario): Promise<void>;
+  disconnect(): Promise<void>;
+  dispose(): Promise<void>;
+  /** Transport state and whether audio may play. */
+  status(): { state: string; canPlayAudio: boolean; audioContextState: string };
+}
+
+declare global {
+  interface Window {
+    transportE2E: TransportPageApi;
+  }
+}
