@@ -33,6 +33,8 @@ export const LiveKitAvatar = {
   playbackStarted: 'lk.playback_started',
   playbackFinished: 'lk.playback_finished',
   transcription: 'lk.transcription',
+  /** Participant attribute: the avatar publishes its tracks on behalf of this identity (the agent). */
+  publishOnBehalf: 'lk.publish_on_behalf',
 } as const;
 /** One of the {@link LiveKitAvatar} names. */
 export type LiveKitAvatarName = (typeof LiveKitAvatar)[keyof typeof LiveKitAvatar];

@@ -20,6 +20,8 @@ export {
   isFaceFrameBytes,
 } from './faceFrameCodec';
 export { Limits } from './limits';
+export type { PlaybackFinishedPayload, PlaybackFinishedResult } from './livekitPayloads';
+export { decodePlaybackFinished, encodePlaybackFinished, playbackFinishedSchema } from './livekitPayloads';
 export { CONTROLLERS, DIALOG_STATES, EMOTION_NAMES, HANDOFF_REASONS } from './messages/control';
 export { exampleMessageList, exampleMessages } from './messages/examples';
 export type { JsonMessage, JsonMessageType, MessageOf, MessageType } from './messages/registry';

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { canSend, decode, encode, JSON_MESSAGE_TYPES, type JsonMessage, type Role } from '../index';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { canSend, decode, encode, JSON_MESSAGE_TYPES, type JsonMessage, type MessageOf, type Role } from '../index';
 import { exampleMessageList, exampleMessages } from './examples';
 
 /** Decodes `msg` (serialised as-is, without encode's validation) from `role`. */
@@ -17,6 +17,26 @@ function expectInvalid(msg: unknown, path: string, role: Role = 'operator') {
 }
 
 const ex = exampleMessages();
+
+describe('static types', () => {
+  it('derive from the schemas', () => {
+    expectTypeOf<MessageOf<'emotion.cue'>>().toEqualTypeOf<{
+      v: string;
+      type: 'emotion.cue';
+      emotion: 'neutral' | 'happy' | 'angry' | 'sad' | 'relaxed' | 'surprised';
+      intensity: number;
+      durationMs: number;
+      id?: string;
+      ts?: number;
+      utteranceId?: string;
+      atMs?: number;
+    }>();
+    expectTypeOf<MessageOf<'user.action'>['id']>().toEqualTypeOf<string>();
+    expectTypeOf<
+      Extract<JsonMessage, { type: 'ui.products' }>['products'][number]['riskLevel']
+    >().toEqualTypeOf<'R1' | 'R2' | 'R3' | 'R4' | 'R5'>();
+  });
+});
 
 describe('every message type', () => {
   it('has a valid example that round-trips for a permitted sender', () => {
