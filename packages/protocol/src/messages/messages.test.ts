@@ -1,5 +1,13 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { canSend, decode, encode, JSON_MESSAGE_TYPES, type JsonMessage, type MessageOf, type Role } from '../index';
+import {
+  canSend,
+  decode,
+  encode,
+  JSON_MESSAGE_TYPES,
+  type JsonMessage,
+  type MessageOf,
+  type Role,
+} from '../index';
 import { exampleMessageList, exampleMessages } from './examples';
 
 /** Decodes `msg` (serialised as-is, without encode's validation) from `role`. */
