@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DigitalHumanError } from './DigitalHumanError';
 
-type AvatarCode = 'fetch_failed' | 'not_vrm';
+type AvatarCode = 'fetch-failed' | 'not-vrm';
 class AvatarLoadError extends DigitalHumanError<AvatarCode> {
   static override readonly owner = 'DigitalHuman.Avatar';
   override readonly name = 'AvatarLoadError';
   static notVrm(url: string, cause?: unknown): AvatarLoadError {
-    return new AvatarLoadError('not_vrm', `${url} is not a VRM file`, { cause });
+    return new AvatarLoadError('not-vrm', `${url} is not a VRM file`, { cause });
   }
 }
 
@@ -35,7 +35,7 @@ describe('DigitalHumanError', () => {
     expect(error).toBeInstanceOf(DigitalHumanError);
     expect(error.message).toBe('DigitalHuman.Avatar: a.glb is not a VRM file');
     expect(error.name).toBe('AvatarLoadError');
-    expect(error.code).toBe('not_vrm');
+    expect(error.code).toBe('not-vrm');
     expect(error.cause).toBe(cause);
     expect(String(error)).toBe('AvatarLoadError: DigitalHuman.Avatar: a.glb is not a VRM file');
   });
@@ -43,9 +43,9 @@ describe('DigitalHumanError', () => {
   it('recognises its instances with is()', () => {
     const error = DigitalHumanError.notSupported('no WebGL2');
     expect(DigitalHumanError.is(error)).toBe(true);
-    expect(DigitalHumanError.is(error, 'not_supported')).toBe(true);
+    expect(DigitalHumanError.is(error, 'not-supported')).toBe(true);
     expect(DigitalHumanError.is(error, 'timeout')).toBe(false);
     expect(DigitalHumanError.is(new Error('x'))).toBe(false);
-    expect(DigitalHumanError.is(AvatarLoadError.notVrm('x'), 'not_vrm')).toBe(true);
+    expect(DigitalHumanError.is(AvatarLoadError.notVrm('x'), 'not-vrm')).toBe(true);
   });
 });

@@ -2,13 +2,13 @@
  * The codes of the SDK-wide {@link DigitalHumanError}. Packages define their own unions for their subclasses.
  */
 export type DigitalHumanErrorCode =
-  | 'invalid_argument'
-  | 'invalid_state'
+  | 'invalid-argument'
+  | 'invalid-state'
   | 'disposed'
   | 'timeout'
   | 'aborted'
-  | 'not_supported'
-  | 'driver_failed'
+  | 'not-supported'
+  | 'driver-failed'
   | 'internal';
 
 /** Options of a {@link DigitalHumanError}. */
@@ -23,12 +23,12 @@ export interface DigitalHumanErrorOptions {
  *
  * Subclassing: set the static `owner` (the message prefix) and `name`, and narrow the code union:
  * ```ts
- * type AvatarLoadErrorCode = 'fetch_failed' | 'not_vrm';
+ * type AvatarLoadErrorCode = 'fetch-failed' | 'not-vrm';
  * export class AvatarLoadError extends DigitalHumanError<AvatarLoadErrorCode> {
  *   static override readonly owner = 'DigitalHuman.Avatar';
  *   override readonly name = 'AvatarLoadError';
  *   static notVrm(url: string, cause?: unknown): AvatarLoadError {
- *     return new AvatarLoadError('not_vrm', `${url} is not a VRM file`, { cause });
+ *     return new AvatarLoadError('not-vrm', `${url} is not a VRM file`, { cause });
  *   }
  * }
  * ```
@@ -67,12 +67,12 @@ export class DigitalHumanError<Code extends string = DigitalHumanErrorCode> exte
 
   /** A caller passed a value the SDK cannot use. */
   static invalidArgument(message: string, cause?: unknown): DigitalHumanError {
-    return new DigitalHumanError('invalid_argument', message, withCause(cause));
+    return new DigitalHumanError('invalid-argument', message, withCause(cause));
   }
 
   /** The operation is not allowed in the object's current state. */
   static invalidState(message: string, cause?: unknown): DigitalHumanError {
-    return new DigitalHumanError('invalid_state', message, withCause(cause));
+    return new DigitalHumanError('invalid-state', message, withCause(cause));
   }
 
   /** The object was used after `dispose()`. */
@@ -92,12 +92,12 @@ export class DigitalHumanError<Code extends string = DigitalHumanErrorCode> exte
 
   /** The platform lacks a capability (WebGL2, AudioContext, camera...). */
   static notSupported(message: string, cause?: unknown): DigitalHumanError {
-    return new DigitalHumanError('not_supported', message, withCause(cause));
+    return new DigitalHumanError('not-supported', message, withCause(cause));
   }
 
   /** A driver threw from `update`; the mixer removed it. */
   static driverFailed(driverName: string, cause: unknown): DigitalHumanError {
-    return new DigitalHumanError('driver_failed', `driver "${driverName}" threw and was removed`, { cause });
+    return new DigitalHumanError('driver-failed', `driver "${driverName}" threw and was removed`, { cause });
   }
 }
 

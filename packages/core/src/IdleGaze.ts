@@ -1,8 +1,10 @@
 import { easeInOut } from './channelOps';
 import { type Random, randomRange } from './random';
 
-/** Duration of one saccade (the eyes' jump), seconds. */
+/** Duration of one saccade away from or back to the look target, seconds. */
 export const SACCADE_DURATION = 0.04;
+/** Peak eye speed when following a moved look target, radians per second (about 500°/s, a saccade's). */
+export const SACCADE_SPEED = 8.7;
 
 /** Tuning of {@link IdleGaze}. */
 export interface IdleGazeTiming {
@@ -17,7 +19,8 @@ export interface IdleGazeTiming {
 
 /**
  * Eye saccades around a look target: quick 40 ms jumps of a few degrees every `minInterval..maxInterval` s, mostly
- * back to the target (the viewer, 0/0, by default). When `locked`, the eyes stay on the target.
+ * to the target (the viewer, 0/0, by default). The eyes follow a moving target at saccade speed, so a new target is
+ * reached in a few frames and a slowly moving one is tracked. When `locked`, the eyes stay on the target.
  * Results are in `yaw`/`pitch` (radians) after `update`. Part of `IdleDriver`.
  */
 export class IdleGaze {
@@ -25,64 +28,72 @@ export class IdleGaze {
   yaw = 0;
   /** Gaze pitch after the last update, radians. */
   pitch = 0;
-  private fromYaw = 0;
-  private fromPitch = 0;
-  private offsetYaw = 0;
-  private offsetPitch = 0;
-  private moveStart = Number.NEGATIVE_INFINITY;
-  private next = Number.NaN;
-  private last = Number.NEGATIVE_INFINITY;
   private aimYaw = 0;
   private aimPitch = 0;
+  private fromYaw = 0;
+  private fromPitch = 0;
+  private toYaw = 0;
+  private toPitch = 0;
+  private moveStart = Number.NEGATIVE_INFINITY;
+  private next = Number.NaN;
+  private last = Number.NaN;
 
   constructor(
     private readonly random: Random,
     private readonly timing: IdleGazeTiming,
   ) {}
 
-  /**
-   * Moves the eyes at `time` toward the target (`targetYaw`, `targetPitch`, radians) plus the current saccade
-   * offset. A change of target or of `locked` starts a saccade at once.
-   */
+  /** Moves the eyes at `time` (seconds) toward the target (radians) plus the current saccade offset. */
   update(time: number, targetYaw: number, targetPitch: number, locked: boolean): void {
-    if (Number.isNaN(this.next) || time < this.last) this.schedule(time);
+    const restarted = Number.isNaN(this.last) || time < this.last;
+    if (restarted) this.schedule(time);
+    const dt = restarted ? 0 : time - this.last;
     this.last = time;
-    if (locked) {
-      if (this.offsetYaw !== 0 || this.offsetPitch !== 0) this.beginMove(time);
-      this.offsetYaw = 0;
-      this.offsetPitch = 0;
-    } else if (time >= this.next) {
-      this.pickOffset();
-      this.schedule(time);
-      this.beginMove(time);
-    }
-    if (targetYaw !== this.aimYaw || targetPitch !== this.aimPitch) this.beginMove(time);
-    this.aimYaw = targetYaw;
-    this.aimPitch = targetPitch;
     const k = easeInOut((time - this.moveStart) / SACCADE_DURATION);
-    this.yaw = this.fromYaw + (targetYaw + this.offsetYaw - this.fromYaw) * k;
-    this.pitch = this.fromPitch + (targetPitch + this.offsetPitch - this.fromPitch) * k;
+    const offsetYaw = this.fromYaw + (this.toYaw - this.fromYaw) * k;
+    const offsetPitch = this.fromPitch + (this.toPitch - this.fromPitch) * k;
+    if (locked) {
+      if (this.toYaw !== 0 || this.toPitch !== 0) this.beginMove(time, offsetYaw, offsetPitch, 0, 0);
+    } else if (time >= this.next) {
+      this.pick(time, offsetYaw, offsetPitch);
+      this.schedule(time);
+    }
+    const maxStep = SACCADE_SPEED * dt;
+    this.aimYaw = approach(this.aimYaw, targetYaw, restarted ? Number.POSITIVE_INFINITY : maxStep);
+    this.aimPitch = approach(this.aimPitch, targetPitch, restarted ? Number.POSITIVE_INFINITY : maxStep);
+    const k2 = easeInOut((time - this.moveStart) / SACCADE_DURATION);
+    this.yaw = this.aimYaw + this.fromYaw + (this.toYaw - this.fromYaw) * k2;
+    this.pitch = this.aimPitch + this.fromPitch + (this.toPitch - this.fromPitch) * k2;
   }
 
-  private beginMove(time: number): void {
-    if (this.moveStart === time) return;
-    this.fromYaw = this.yaw;
-    this.fromPitch = this.pitch;
-    this.moveStart = time;
-  }
-
-  private pickOffset(): void {
+  private pick(time: number, offsetYaw: number, offsetPitch: number): void {
     if (this.random.next() < this.timing.returnChance) {
-      this.offsetYaw = 0;
-      this.offsetPitch = 0;
+      if (this.toYaw !== 0 || this.toPitch !== 0) this.beginMove(time, offsetYaw, offsetPitch, 0, 0);
       return;
     }
     const max = this.timing.maxOffset;
-    this.offsetYaw = randomRange(this.random, -max, max);
-    this.offsetPitch = randomRange(this.random, -max / 2, max / 2);
+    const yaw = randomRange(this.random, -max, max);
+    const pitch = randomRange(this.random, -max / 2, max / 2);
+    this.beginMove(time, offsetYaw, offsetPitch, yaw, pitch);
+  }
+
+  private beginMove(time: number, fromYaw: number, fromPitch: number, toYaw: number, toPitch: number): void {
+    this.fromYaw = fromYaw;
+    this.fromPitch = fromPitch;
+    this.toYaw = toYaw;
+    this.toPitch = toPitch;
+    this.moveStart = time;
   }
 
   private schedule(time: number): void {
     this.next = time + randomRange(this.random, this.timing.minInterval, this.timing.maxInterval);
   }
+}
+
+/** Moves `value` toward `target` by at most `maxStep`. */
+function approach(value: number, target: number, maxStep: number): number {
+  const d = target - value;
+  if (d > maxStep) return value + maxStep;
+  if (d < -maxStep) return value - maxStep;
+  return target;
 }
