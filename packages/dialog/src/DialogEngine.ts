@@ -103,6 +103,11 @@ export class DialogEngine {
     });
   }
 
+  /** The flow hooks this engine routes to (register the widgets' hooks here). */
+  get flows(): FlowRegistry {
+    return this.runner.flows;
+  }
+
   /** The session as it stands. */
   get state(): DialogSessionState {
     return this.runner.snapshot();

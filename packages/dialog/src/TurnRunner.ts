@@ -1,4 +1,4 @@
-import type { MessageOf, ProtocolError } from '@digital-human/protocol';
+import { createMessage, type MessageOf, type ProtocolError } from '@digital-human/protocol';
 import { DialogError } from './DialogError';
 import type { FlowContext, FlowHook, FlowResult } from './flows/FlowHook';
 import type { FlowRegistry } from './flows/FlowRegistry';
@@ -79,6 +79,12 @@ export class TurnRunner {
 
   constructor(private readonly deps: TurnRunnerDeps) {}
 
+  /** The flow hooks. */
+  get flows(): FlowRegistry {
+    return this.deps.flows;
+  }
+
+  /** The session as it stands. */
   snapshot() {
     const d = this.deps;
     return {
@@ -130,12 +136,7 @@ export class TurnRunner {
     this.abort.abort();
     this.abort = new AbortController();
     const w = this.writer();
-    const state: MessageOf<'handoff.state'> = {
-      v: '1.0',
-      type: 'handoff.state',
-      controller: 'human',
-      pending: false,
-    };
+    const state = createMessage('handoff.state', { controller: 'human', pending: false });
     if (message.operatorId) state.operatorId = message.operatorId;
     w.send(state);
     return w.outputs;
@@ -270,7 +271,7 @@ export class TurnRunner {
     const spec = HANDOFF[reason];
     const skills = options.skills;
     if (options.raised || this.deps.escalation.raise(reason) !== null) {
-      const request: MessageOf<'handoff.request'> = { v: '1.0', type: 'handoff.request', reason };
+      const request = createMessage('handoff.request', { reason });
       request.skills = [...(skills ?? this.deps.handoffSkills[reason] ?? spec.skills)];
       if (this.flow) request.flow = this.flow.flow;
       if (this.step) request.step = this.step;

@@ -13,17 +13,17 @@ export interface FlowRegistryEvents {
  */
 export class FlowRegistry {
   private readonly hooks = new Map<FlowId, FlowHook>();
-  private readonly listeners = new Set<FlowRegistryEvents['change']>();
+  private readonly listeners = { change: new Set<FlowRegistryEvents['change']>() };
 
   /** Registers `hook` for its flow; throws 'flow-exists' if one is already there. Returns the unregister function. */
   register(hook: FlowHook): () => void {
     if (this.hooks.has(hook.flow)) throw DialogError.flowExists(hook.flow);
     this.hooks.set(hook.flow, hook);
-    for (const l of this.listeners) l(hook.flow, hook);
+    for (const l of this.listeners.change) l(hook.flow, hook);
     return () => {
       if (this.hooks.get(hook.flow) !== hook) return;
       this.hooks.delete(hook.flow);
-      for (const l of this.listeners) l(hook.flow, undefined);
+      for (const l of this.listeners.change) l(hook.flow, undefined);
     };
   }
 
@@ -42,12 +42,12 @@ export class FlowRegistry {
     return [...this.hooks.keys()];
   }
 
-  /** Subscribes to registration changes; returns the unsubscribe function. */
-  on(event: 'change', listener: FlowRegistryEvents['change']): () => void {
-    void event;
-    this.listeners.add(listener);
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends keyof FlowRegistryEvents>(event: E, listener: FlowRegistryEvents[E]): () => void {
+    const set = this.listeners[event];
+    set.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      set.delete(listener);
     };
   }
 }
