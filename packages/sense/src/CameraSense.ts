@@ -1,6 +1,7 @@
 import { Emitter } from '@digital-human/core';
 import { AdaptiveRate } from './AdaptiveRate';
 import { createFaceSample, type FaceProcessor, type FaceSample } from './FaceSample';
+import type { FaceThread } from './mediapipe/createFaceProcessor';
 import type { FaceTrackerOptions } from './mediapipe/FaceTracker';
 import { openCamera, stopStream } from './openCamera';
 import { SenseError } from './SenseError';
@@ -17,6 +18,8 @@ export interface CameraSenseOptions {
   tracker?: FaceTrackerOptions;
   /** Builds the face processor when sensing starts. Default: lazily imports `@digital-human/sense/mediapipe`. */
   createProcessor?: () => Promise<FaceProcessor>;
+  /** Where the default processor runs: `'auto'` (default: a worker where the browser allows it), `'worker'`, `'main'`. */
+  thread?: FaceThread;
   /** `'low'` (default): 320×240 at ≤ 15 fps; `'high'`: 640×480 at ≤ 30 fps. */
   quality?: 'low' | 'high';
   /** Overrides the quality tier's frame-rate cap. */
@@ -47,16 +50,17 @@ export interface CameraSenseEvents {
   error: SenseError;
 }
 
-async function defaultProcessor(tracker: FaceTrackerOptions | undefined): Promise<FaceProcessor> {
-  if (!tracker) throw SenseError.modelMissing('(none)', 'no tracker.modelUrl configured');
-  const { FaceTracker } = await import('./mediapipe/index');
-  return FaceTracker.create(tracker);
+async function defaultProcessor(options: CameraSenseOptions): Promise<FaceProcessor> {
+  if (!options.tracker) throw SenseError.modelMissing('(none)', 'no tracker.modelUrl configured');
+  const { createFaceProcessor } = await import('./mediapipe/index');
+  return createFaceProcessor(options.tracker, options.thread ?? 'auto');
 }
 
 /**
  * The customer's camera, only with consent: off until {@link start} is called (after an explicit opt-in in the UI),
  * and one {@link stop} turns it off. Frames are processed on the device into numbers; no frame ever leaves it.
- * Runs on the main thread, paced by {@link AdaptiveRate} (≤ 15 fps on the low tier, slower when processing is slow).
+ * Tracking runs in a worker where the browser allows it (frames go over as transferred `ImageBitmap`s), else on
+ * the main thread, paced by {@link AdaptiveRate} (≤ 15 fps on the low tier, slower when processing is slow).
  *
  * @example
  * ```ts
@@ -127,6 +131,11 @@ export class CameraSense extends Emitter<CameraSenseEvents> {
     return { fps: this.rate.fps, costMs: this.rate.costMs };
   }
 
+  /** True when tracking runs in a worker (known once started). */
+  get offThread(): boolean {
+    return this.processor?.offThread === true;
+  }
+
   /**
    * Turns the camera on and starts sensing. Call only after the user opted in. Rejects with a {@link SenseError}
    * (`camera-denied`, `camera-unavailable`, `model-missing`, `wasm-missing`, `unsupported`); the status is then
@@ -139,9 +148,7 @@ export class CameraSense extends Emitter<CameraSenseEvents> {
     this.lastError = null;
     this.setStatus('starting');
     try {
-      this.processor ??= await (
-        this.options.createProcessor ?? (() => defaultProcessor(this.options.tracker))
-      )();
+      this.processor ??= await (this.options.createProcessor ?? (() => defaultProcessor(this.options)))();
       const high = this.options.quality === 'high';
       const stream = await openCamera({
         width: high ? 640 : 320,
@@ -222,27 +229,44 @@ export class CameraSense extends Emitter<CameraSenseEvents> {
     const video = this.video;
     const processor = this.processor;
     if (!video || !processor || this.currentStatus !== 'on') return;
-    let cost = 0;
-    // HAVE_CURRENT_DATA and a new frame since the last one processed.
-    if (video.readyState >= 2 && video.currentTime !== this.lastVideoTime) {
-      this.lastVideoTime = video.currentTime;
-      const t0 = this.now();
-      try {
-        processor.process(video, t0, this.sample);
-      } catch (error) {
-        this.stop();
-        this.fail(error);
-        return;
-      }
-      cost = this.now() - t0;
-      this.rate.record(cost);
-      const state = this.estimator.update(this.sample);
-      this.emit('sentiment', state);
-      this.limiter.offer(state, t0);
+    // HAVE_CURRENT_DATA and a new frame since the last one processed; else look again soon, without spinning.
+    if (video.readyState < 2 || video.currentTime === this.lastVideoTime) {
+      this.schedule(Math.min(20, this.rate.intervalMs / 4));
+      return;
     }
-    // No new camera frame yet: look again soon, without spinning.
-    this.schedule(cost > 0 ? this.rate.delayMs(cost) : Math.min(20, this.rate.intervalMs / 4));
+    this.lastVideoTime = video.currentTime;
+    const t0 = this.now();
+    const generation = this.generation;
+    let result: boolean | Promise<boolean>;
+    try {
+      result = processor.process(video, t0, this.sample);
+    } catch (error) {
+      this.processFailed(error);
+      return;
+    }
+    if (typeof result === 'boolean') this.processed(t0);
+    else {
+      result.then(
+        () => generation === this.generation && this.processed(t0),
+        (error: unknown) => generation === this.generation && this.processFailed(error),
+      );
+    }
   };
+
+  private processed(t0: number): void {
+    if (this.currentStatus !== 'on') return;
+    const cost = this.now() - t0;
+    this.rate.record(cost);
+    const state = this.estimator.update(this.sample);
+    this.emit('sentiment', state);
+    this.limiter.offer(state, t0);
+    this.schedule(this.rate.delayMs(cost));
+  }
+
+  private processFailed(error: unknown): void {
+    this.stop();
+    this.fail(error);
+  }
 }
 
 async function playStream(stream: MediaStream): Promise<HTMLVideoElement> {

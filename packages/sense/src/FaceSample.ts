@@ -38,9 +38,11 @@ export function createFaceSample(): FaceSample {
 export interface FaceProcessor {
   /**
    * Looks for a face in `source` at `timeMs` (strictly increasing for video) and writes the result into `out`.
-   * Returns `out.present`.
+   * Returns `out.present`, or a promise of it when the work happens elsewhere (a worker).
    */
-  process(source: TexImageSource, timeMs: number, out: FaceSample): boolean;
+  process(source: TexImageSource, timeMs: number, out: FaceSample): boolean | Promise<boolean>;
+  /** True when the work runs off the main thread (a worker). */
+  readonly offThread?: boolean;
   /** Frees the engine. */
   dispose(): void;
 }

@@ -19,6 +19,8 @@ export interface FaceTrackerOptions {
   minFaceDetectionConfidence?: number;
   /** Minimum face presence confidence, 0..1 (MediaPipe default 0.5). */
   minFacePresenceConfidence?: number;
+  /** Load the ES-module build of the wasm loader (`vision_wasm_module_internal.*`), needed in module workers. */
+  wasmModule?: boolean;
   /** Cancels loading. */
   signal?: AbortSignal;
 }
@@ -50,7 +52,10 @@ export class FaceTracker implements FaceProcessor {
 
   /** Loads the wasm and the model and creates the landmarker (one face, blendshapes and head matrix on). */
   static async create(options: FaceTrackerOptions): Promise<FaceTracker> {
-    const fileset = await FilesetResolver.forVisionTasks(options.wasmBaseUrl.replace(/\/+$/, ''));
+    const fileset = await FilesetResolver.forVisionTasks(
+      options.wasmBaseUrl.replace(/\/+$/, ''),
+      options.wasmModule ?? false,
+    );
     const [model] = await Promise.all([
       fetchModel(options.modelUrl, options.signal),
       preflightWasm(fileset, options.signal),
