@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { DigitalHumanError } from './DigitalHumanError';
 import { Emitter } from './Emitter';
 import { waitForEvent } from './waitForEvent';
@@ -103,6 +103,19 @@ describe('Emitter', () => {
     expect(events.listenerCount('ping')).toBe(1);
     events.removeAllListeners();
     expect(events.listenerCount('ping')).toBe(0);
+  });
+});
+
+describe('Emitter types', () => {
+  it('types payloads per event and requires them unless void', () => {
+    const events = new Emitter<TestEvents>();
+    events.on('value', (v) => expectTypeOf(v).toEqualTypeOf<number>());
+    expectTypeOf(events.on<'value'>).returns.toEqualTypeOf<() => void>();
+    // @ts-expect-error: 'value' needs a number
+    events.emit('value');
+    // @ts-expect-error: unknown event
+    events.on('nope', () => {});
+    expectTypeOf(waitForEvent(events, 'value')).toEqualTypeOf<Promise<number>>();
   });
 });
 

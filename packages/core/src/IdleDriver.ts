@@ -56,6 +56,10 @@ export interface IdleDriverOptions {
  * face tracking); `setAttentive(true)` locks the gaze on the target and calms the sway (listening).
  *
  * Deterministic: the same `Random` seed and the same update times give the same motion. Allocates nothing per frame.
+ *
+ * To keep the sway while another driver gestures with the head (an emotion nod), add it as additive on the head:
+ * `mixer.addDriver(idle, { additive: Channel.head })`. Leave that out when an operator's puppet drives the head:
+ * the operator's own motion is alive already.
  */
 export class IdleDriver implements Driver {
   readonly name: string;

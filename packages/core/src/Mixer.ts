@@ -82,8 +82,18 @@ const ARKIT = 6;
  * While the mouth is owned (speaking), emotions are capped by `speakingEmotionCap`. Smoothing visemes is not the
  * mixer's job: lip-sync drivers do coarticulation.
  *
+ * Priorities used by the SDK's drivers: idle 0, emotion 10, speech 50, an operator's puppet above them (e.g. 100).
+ * The AI ⇄ human switch is a change of owners, so it crossfades like any other; `setController` only records it.
+ *
  * `update` allocates nothing; events (`ownerchange`) allocate their payload only when an owner changes.
  * The mixer does not own its drivers: `dispose()` removes them without disposing them.
+ *
+ * ```ts
+ * const mixer = new Mixer();
+ * mixer.addDriver(new IdleDriver(), { additive: Channel.head }); // sway on top of emotion nods
+ * const removeSpeech = mixer.addDriver(speechDriver);
+ * new AvatarView({ container, frameSource: mixer }); // its render loop calls mixer.update(time, dt)
+ * ```
  */
 export class Mixer extends Emitter<MixerEvents> implements FrameSource {
   private slots: readonly Slot[] = [];
