@@ -35,11 +35,12 @@ export interface AvatarAudioCallbacks {
 /**
  * The browser's side of the LiveKit Agents avatar convention: plays PCM from the byte stream `lk.audio_stream`
  * (attributes `sample_rate`, `num_channels`) on a {@link PcmStreamPlayer}, answers RPC `lk.clear_buffer` by
- * stopping all future audio, and tells the sending agent `lk.playback_started` and `lk.playback_finished`
- * (`{playback_position, interrupted}`).
+ * stopping all future audio, and tells the sending agent `lk.playback_started` (when the first sample is audible)
+ * and `lk.playback_finished` (`{playback_position, interrupted}`, seconds of audio heard).
  */
 export class AvatarAudioReceiver {
   private readonly senders = new Map<number, MessageSender>();
+  private readonly startTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly offPlayer: Array<() => void>;
 
   constructor(
@@ -68,6 +69,8 @@ export class AvatarAudioReceiver {
     for (const off of this.offPlayer) off();
     this.player.clear();
     this.senders.clear();
+    for (const timer of this.startTimers.values()) clearTimeout(timer);
+    this.startTimers.clear();
   }
 
   private async receive(reader: ByteStreamReader, identity: string): Promise<void> {
@@ -96,13 +99,27 @@ export class AvatarAudioReceiver {
     const sender = this.senders.get(event.segment);
     if (!sender) return;
     this.callbacks.started({ ...event, sender });
-    this.reply(sender, AvatarRpc.playbackStarted, '{}');
+    // Tell the agent when the first sample is audible, not when it was scheduled (`lead` + output latency later).
+    const context = this.player.context as Partial<AudioContext> & BaseAudioContext;
+    const latency = context.outputLatency || context.baseLatency || 0;
+    const delayMs = Math.max(0, (event.startTime + latency - context.currentTime) * 1000);
+    const timer = setTimeout(() => {
+      this.startTimers.delete(event.segment);
+      this.reply(sender, AvatarRpc.playbackStarted, '{}');
+    }, delayMs);
+    this.startTimers.set(event.segment, timer);
   }
 
   private onFinished(event: PlaybackFinished): void {
     const sender = this.senders.get(event.segment);
     if (!sender) return;
     this.senders.delete(event.segment);
+    const timer = this.startTimers.get(event.segment);
+    if (timer !== undefined) {
+      // Cut before it was heard: the agent gets only the finish (position 0), never a late "started".
+      clearTimeout(timer);
+      this.startTimers.delete(event.segment);
+    }
     this.callbacks.finished({ ...event, sender });
     const payload = JSON.stringify({ playback_position: event.position, interrupted: event.interrupted });
     this.reply(sender, AvatarRpc.playbackFinished, payload);
