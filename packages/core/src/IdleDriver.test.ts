@@ -153,6 +153,26 @@ describe('IdleDriver breath and sway', () => {
   });
 });
 
+describe('IdleDriver clock resets', () => {
+  it('keeps blinking and stays finite when time jumps backwards', () => {
+    const driver = new IdleDriver({ random: createSeededRandom(21) });
+    const out = createFaceFrame();
+    let blinks = 0;
+    let prev = 0;
+    for (const start of [100, 0]) {
+      for (let n = 0; n < 30 * 60; n++) {
+        driver.update(start + n / 60, 1 / 60, out);
+        for (const v of [out.blinkLeft, out.gazeYaw, out.gazePitch, out.headYaw, out.breath]) {
+          if (!Number.isFinite(v)) throw new Error(`non-finite output at ${start + n / 60}`);
+        }
+        if (out.blinkLeft > 0.9 && prev <= 0.9 && start === 0) blinks++;
+        prev = out.blinkLeft;
+      }
+    }
+    expect(blinks).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('IdleDriver determinism', () => {
   it('repeats exactly for the same seed and differs for another', () => {
     const a = sample({ random: createSeededRandom(77) }, 20);

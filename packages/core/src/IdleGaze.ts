@@ -49,6 +49,7 @@ export class IdleGaze {
     if (restarted) this.schedule(time);
     const dt = restarted ? 0 : time - this.last;
     this.last = time;
+    // Where the eyes are within the current saccade: the start of a new one, if one begins now.
     const k = easeInOut((time - this.moveStart) / SACCADE_DURATION);
     const offsetYaw = this.fromYaw + (this.toYaw - this.fromYaw) * k;
     const offsetPitch = this.fromPitch + (this.toPitch - this.fromPitch) * k;
@@ -61,9 +62,9 @@ export class IdleGaze {
     const maxStep = SACCADE_SPEED * dt;
     this.aimYaw = approach(this.aimYaw, targetYaw, restarted ? Number.POSITIVE_INFINITY : maxStep);
     this.aimPitch = approach(this.aimPitch, targetPitch, restarted ? Number.POSITIVE_INFINITY : maxStep);
-    const k2 = easeInOut((time - this.moveStart) / SACCADE_DURATION);
-    this.yaw = this.aimYaw + this.fromYaw + (this.toYaw - this.fromYaw) * k2;
-    this.pitch = this.aimPitch + this.fromPitch + (this.toPitch - this.fromPitch) * k2;
+    const now = easeInOut((time - this.moveStart) / SACCADE_DURATION);
+    this.yaw = this.aimYaw + this.fromYaw + (this.toYaw - this.fromYaw) * now;
+    this.pitch = this.aimPitch + this.fromPitch + (this.toPitch - this.fromPitch) * now;
   }
 
   private pick(time: number, offsetYaw: number, offsetPitch: number): void {
