@@ -42,8 +42,13 @@ export interface SynthesisResult {
 
 /** Options of {@link EspeakSynthesizer.create}. */
 export interface EspeakSynthesizerOptions {
-  /** Where `espeak-ng.data` comes from when the module cannot find it itself (bundled browser builds). */
+  /**
+   * Where `espeak-ng.data` comes from when the module cannot find it next to itself: needed in bundled browser
+   * builds, e.g. with Vite `import url from '@echogarden/espeak-ng-emscripten/espeak-ng.data?url'`.
+   */
   data?: EspeakData;
+  /** Give up loading after this long (default 30 s). */
+  timeoutMs?: number;
 }
 
 /**
@@ -64,7 +69,7 @@ export class EspeakSynthesizer {
   /** Loads espeak-ng (once per page/process) and creates a synthesiser. */
   static async create(options: EspeakSynthesizerOptions = {}): Promise<EspeakSynthesizer> {
     try {
-      const module = await loadEspeak(options.data);
+      const module = await loadEspeak(options.data, options.timeoutMs);
       return new EspeakSynthesizer(new module.eSpeakNGWorker());
     } catch (cause) {
       throw TtsError.loadFailed(cause);

@@ -46,15 +46,26 @@ let cachedKey: EspeakData;
  * In Node and unbundled browsers the data file is found next to the module; a bundler that moves the module
  * needs `data` (the URL the app serves `espeak-ng.data` from, or its bytes).
  */
-export function loadEspeak(data?: EspeakData): Promise<EspeakModule> {
+export function loadEspeak(data?: EspeakData, timeoutMs = 30_000): Promise<EspeakModule> {
   if (cached && cachedKey === data) return cached;
   cachedKey = data;
-  cached = (async () => {
+  const load = (async () => {
     const factory = (await import('@echogarden/espeak-ng-emscripten')).default as Factory;
     if (data === undefined) return factory();
-    const bytes = typeof data === 'string' ? await (await fetch(data)).arrayBuffer() : data;
+    const response = typeof data === 'string' ? await fetch(data) : null;
+    if (response && !response.ok) throw new Error(`${data}: HTTP ${response.status}`);
+    const bytes = response ? await response.arrayBuffer() : (data as ArrayBuffer);
     return factory({ getPreloadedPackage: () => bytes });
   })();
+  // a data file the module cannot find fails inside Emscripten without rejecting: give up after a while
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`espeak-ng did not load in ${timeoutMs} ms (data file missing?)`)),
+      timeoutMs,
+    );
+  });
+  cached = Promise.race([load, timeout]).finally(() => clearTimeout(timer));
   cached.catch(() => {
     cached = null;
   });
