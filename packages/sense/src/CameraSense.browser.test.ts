@@ -116,12 +116,19 @@ describe('CameraSense', () => {
       });
       let arrived = 0;
       sense.on('arrived', () => arrived++);
+      const summaries: SentimentSummary[] = [];
+      sense.on('summary', (s) => summaries.push(s));
       await sense.start();
       for (let i = 0; i < 5; i++) await waitForEvent(sense, 'sentiment', 5000);
       expect(sense.offThread).toBe(true);
       expect(sense.sentiment?.presence).toBe(false);
       expect(arrived).toBe(0);
       expect(sense.rateInfo.fps).toBeLessThanOrEqual(15);
+      // Only numbers and a label go out: no pixels, no landmarks.
+      expect(summaries.length).toBeGreaterThan(0);
+      expect(Object.keys(summaries[0]!).sort()).toEqual(
+        ['arousal', 'attention', 'baseline', 'confidence', 'label', 'presence', 'timeMs', 'valence'].sort(),
+      );
       sense.dispose();
     },
   );

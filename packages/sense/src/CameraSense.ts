@@ -20,6 +20,8 @@ export interface CameraSenseOptions {
   createProcessor?: () => Promise<FaceProcessor>;
   /** Where the default processor runs: `'auto'` (default: a worker where the browser allows it), `'worker'`, `'main'`. */
   thread?: FaceThread;
+  /** Starts the face worker (default: the bundled module worker); for apps whose bundler needs its own URL. */
+  workerFactory?: () => Worker;
   /** `'low'` (default): 320×240 at ≤ 15 fps; `'high'`: 640×480 at ≤ 30 fps. */
   quality?: 'low' | 'high';
   /** Overrides the quality tier's frame-rate cap. */
@@ -53,7 +55,7 @@ export interface CameraSenseEvents {
 async function defaultProcessor(options: CameraSenseOptions): Promise<FaceProcessor> {
   if (!options.tracker) throw SenseError.modelMissing('(none)', 'no tracker.modelUrl configured');
   const { createFaceProcessor } = await import('./mediapipe/index');
-  return createFaceProcessor(options.tracker, options.thread ?? 'auto');
+  return createFaceProcessor(options.tracker, options.thread ?? 'auto', options.workerFactory);
 }
 
 /**
