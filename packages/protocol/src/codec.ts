@@ -15,7 +15,7 @@ import {
 } from './messages/registry';
 import { ProtocolError } from './ProtocolError';
 import { canSend } from './permissions';
-import type { Role } from './roles';
+import { isRole, type Role } from './roles';
 import { createContext, INVALID, isPlainObject, type Schema } from './schemaIndex';
 import { isVersionSupported, PROTOCOL_VERSION, parseVersion } from './version';
 
@@ -108,6 +108,8 @@ function decodeUnchecked(
   input: Uint8Array | ArrayBuffer | string,
   sender: Role | null | undefined,
 ): DecodeResult {
+  // A participant without a server-set role may send nothing: refuse before reading a byte.
+  if (!isRole(sender)) return failed(ProtocolError.forbiddenSender(null, '*'));
   const limit = Limits.maxReliableBytes;
   if (typeof input === 'string') {
     // Each UTF-16 unit is at least one UTF-8 byte: a long string is refused without measuring it.

@@ -25,6 +25,7 @@ function randomFrame(rand: () => number, seq: number): OperatorFaceFrame {
   const f = createOperatorFaceFrame();
   f.seq = seq;
   f.timestampMs = Math.floor(rand() * 2 ** 32);
+  f.tracked = rand() < 0.9;
   for (let i = 0; i < FACE_BLENDSHAPE_COUNT; i++) f.blendshapes[i] = rand();
   f.headYaw = (rand() * 2 - 1) * Math.PI;
   f.headPitch = (rand() * 2 - 1) * 0.8;
@@ -52,6 +53,7 @@ describe('operator face frame codec', () => {
       expect(decodeFaceFrameInto(encodeFaceFrame(f, buffer), out)).toBeNull();
       expect(out.seq).toBe(f.seq >>> 0);
       expect(out.timestampMs).toBe(f.timestampMs >>> 0);
+      expect(out.tracked).toBe(f.tracked);
       for (let i = 0; i < FACE_BLENDSHAPE_COUNT; i++) {
         maxWeightErr = Math.max(maxWeightErr, Math.abs(out.blendshapes[i]! - f.blendshapes[i]!));
       }

@@ -5,10 +5,13 @@ import { PROTOCOL_MAJOR, PROTOCOL_MINOR, PROTOCOL_VERSION } from './version';
 export const FACE_BLENDSHAPE_COUNT = 52;
 /** First byte of every binary operator face frame (never the first byte of a JSON message). */
 export const FACE_FRAME_MAGIC = 0xdf;
-/** Encoded size of one operator face frame, bytes: header 10 + blendshapes 52 + 5 angles × 2. */
-export const FACE_FRAME_BYTES = 10 + FACE_BLENDSHAPE_COUNT + 10;
+/** Encoded size of one operator face frame, bytes: header 11 + blendshapes 52 + 5 angles × 2 = 73. */
+export const FACE_FRAME_BYTES = 11 + FACE_BLENDSHAPE_COUNT + 10;
 
-const HEADER = 10;
+/** Header: magic, version, seq u32, timestamp u32, flags. */
+const HEADER = 11;
+/** Flags bit 0: the operator's face is tracked (clear: lost, the receiver holds then eases to idle). */
+const FLAG_TRACKED = 1;
 const ANGLES = HEADER + FACE_BLENDSHAPE_COUNT;
 /** Angles are quantised over ±π into int16. */
 const ANGLE_SCALE = 32767 / Math.PI;
@@ -22,6 +25,8 @@ export interface OperatorFaceFrame {
   seq: number;
   /** Capture time, ms on the sender's clock (uint32, wraps after ~49 days). */
   timestampMs: number;
+  /** The face is currently tracked; false when the operator's face is lost (weights then carry no meaning). */
+  tracked: boolean;
   /** The 52 ARKit blendshape weights, in ARKit/MediaPipe order. */
   readonly blendshapes: Float32Array;
   headYaw: number;
@@ -36,6 +41,7 @@ export function createOperatorFaceFrame(): OperatorFaceFrame {
   return {
     seq: 0,
     timestampMs: 0,
+    tracked: true,
     blendshapes: new Float32Array(FACE_BLENDSHAPE_COUNT),
     headYaw: 0,
     headPitch: 0,
@@ -84,6 +90,7 @@ export function encodeFaceFrame(
   out[1] = (PROTOCOL_MAJOR << 4) | PROTOCOL_MINOR;
   writeU32(out, 2, frame.seq);
   writeU32(out, 6, frame.timestampMs);
+  out[10] = frame.tracked ? FLAG_TRACKED : 0;
   for (let i = 0; i < FACE_BLENDSHAPE_COUNT; i++) {
     const w = frame.blendshapes[i] ?? 0;
     out[HEADER + i] = Number.isFinite(w) ? Math.round(Math.max(0, Math.min(1, w)) * 255) : 0;
@@ -117,6 +124,7 @@ export function decodeFaceFrameInto(bytes: Uint8Array, out: OperatorFaceFrame): 
   }
   out.seq = readU32(bytes, 2);
   out.timestampMs = readU32(bytes, 6);
+  out.tracked = (bytes[10]! & FLAG_TRACKED) !== 0;
   for (let i = 0; i < FACE_BLENDSHAPE_COUNT; i++) out.blendshapes[i] = bytes[HEADER + i]! / 255;
   out.headYaw = readAngle(bytes, ANGLES);
   out.headPitch = readAngle(bytes, ANGLES + 2);

@@ -34,7 +34,7 @@ export { ProtocolDecoder } from './ProtocolDecoder';
 export type { ProtocolErrorDetails } from './ProtocolError';
 export { ProtocolError, ProtocolErrorCode } from './ProtocolError';
 export { canSend, PERMISSIONS } from './permissions';
-export { ROLE_ATTRIBUTE, ROLES, Role, roleFromAttributes } from './roles';
+export { isRole, ROLE_ATTRIBUTE, ROLES, Role, roleFromAttributes } from './roles';
 export type {
   ArrayOptions,
   CheckContext,

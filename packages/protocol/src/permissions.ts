@@ -1,5 +1,5 @@
 import { FACE_FRAME_TYPE, type MessageType } from './messages/registry';
-import type { Role } from './roles';
+import { isRole, type Role } from './roles';
 
 /** What a customer's browser may send. */
 const CUSTOMER: readonly MessageType[] = ['hello', 'ack', 'user.action', 'user.text', 'user.sentiment'];
@@ -47,6 +47,5 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<MessageType>>> = {
 
 /** True when a sender with `role` may send `type`. A sender without a known role may send nothing. */
 export function canSend(role: Role | null | undefined, type: MessageType): boolean {
-  if (role !== 'customer' && role !== 'agent' && role !== 'operator') return false;
-  return PERMISSIONS[role].has(type);
+  return isRole(role) && PERMISSIONS[role].has(type);
 }
