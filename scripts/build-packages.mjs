@@ -38,7 +38,7 @@ for (const dir of readdirSync(join(root, 'packages'))) {
       minify: false,
       target: 'es2022',
       lib: { entry: entries, formats: ['es'] },
-      rolldownOptions: { external: isExternal },
+      rolldownOptions: { external: isExternal, output: { comments: { legal: true, annotation: true, jsdoc: false } } },
     },
   });
   const tsconfig = join(pkgDir, 'tsconfig.build.json');
