@@ -73,6 +73,28 @@ describe('CameraSense', () => {
     expect(processor.disposed).toBe(true);
   });
 
+  it('never opens the camera when stop() comes while the model is still loading', async () => {
+    let release: () => void = () => {};
+    const loading = new Promise<void>((r) => {
+      release = r;
+    });
+    const sense = new CameraSense({
+      createProcessor: async () => {
+        await loading;
+        return new RecordingProcessor();
+      },
+    });
+    const started = sense.start();
+    expect(sense.status).toBe('starting');
+    sense.stop();
+    release();
+    await started;
+    expect(opened).toHaveLength(0);
+    expect(sense.status).toBe('off');
+    expect(sense.active).toBe(false);
+    sense.dispose();
+  });
+
   it("reports 'camera-denied' and runs without sentiment when the user refuses", async () => {
     const original = navigator.mediaDevices.getUserMedia;
     navigator.mediaDevices.getUserMedia = () =>

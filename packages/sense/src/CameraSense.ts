@@ -151,6 +151,7 @@ export class CameraSense extends Emitter<CameraSenseEvents> {
     this.setStatus('starting');
     try {
       this.processor ??= await (this.options.createProcessor ?? (() => defaultProcessor(this.options)))();
+      if (generation !== this.generation) return; // stopped while loading: never open the camera
       const high = this.options.quality === 'high';
       const stream = await openCamera({
         width: high ? 640 : 320,
