@@ -46,6 +46,16 @@ export {
   type TencentSubtitle,
   tencentToCues,
 } from './adapters/timestamps';
+export { type Alignment, type AlignOptions, alignTranscript } from './align/alignTranscript';
+export { type DecodedAudio, decodeWav } from './align/decodeWav';
+export {
+  type EnergyEnvelope,
+  type EnergyPeak,
+  type EnvelopeOptions,
+  energyEnvelope,
+  findPeaks,
+  percentile,
+} from './align/energyEnvelope';
 export { type CoarticulationOptions, Coarticulator } from './Coarticulator';
 export { CueTrack } from './CueTrack';
 export { LipsyncError, type LipsyncErrorCode } from './LipsyncError';
