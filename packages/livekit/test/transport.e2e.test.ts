@@ -244,6 +244,28 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
     await page.waitForFunction(() => window.transportE2E.log.messages.some((m) => m.type === 'dialog.state'));
   });
 
+  it('surfaces blocked autoplay and unlocks it from a user gesture', async () => {
+    // Headless Chromium never blocks autoplay (even with --autoplay-policy=user-gesture-required), so the page
+    // hands the transport a suspended AudioContext, which is the state a phone's browser leaves it in.
+    const other = await browser.newPage();
+    try {
+      await other.goto(page.url());
+      await other.waitForFunction(() => window.transportE2E !== undefined);
+      await other.evaluate(() => window.transportE2E.connect('/token', 'customer-autoplay', true));
+      expect(await other.evaluate(() => window.transportE2E.status())).toMatchObject({
+        canPlayAudio: false,
+        audioContextState: 'suspended',
+      });
+      expect(await other.evaluate(() => window.transportE2E.log.audioplayback)).toEqual([false]);
+      await other.mouse.click(10, 10); // the page's "tap to enable sound" calls transport.startAudio()
+      await other.waitForFunction(() => window.transportE2E.status().canPlayAudio);
+      expect(await other.evaluate(() => window.transportE2E.log.audioplayback.at(-1))).toBe(true);
+      await other.evaluate(() => window.transportE2E.dispose());
+    } finally {
+      await other.close();
+    }
+  });
+
   it('reports disconnected with the reason, and dispose() closes its audio context', async () => {
     await page.evaluate(() => window.transportE2E.disconnect());
     expect((await log()).connection.at(-1)).toEqual({ state: 'disconnected', reason: 'CLIENT_INITIATED' });

@@ -37,8 +37,15 @@ function watch(t: LiveKitTransport): void {
 
 const api: TransportPageApi = {
   log,
-  async connect(tokenEndpoint, identity) {
-    transport = new LiveKitTransport({ tokenEndpoint, tokenRequest: { body: { identity } } });
+  async connect(tokenEndpoint, identity, blockedAudio = false) {
+    // Headless Chromium never blocks autoplay, so a blocked context is simulated by suspending one.
+    const audioContext = blockedAudio ? new AudioContext() : undefined;
+    await audioContext?.suspend();
+    transport = new LiveKitTransport({
+      tokenEndpoint,
+      tokenRequest: { body: { identity } },
+      ...(audioContext && { audioContext }),
+    });
     watch(transport);
     await transport.connect();
   },
@@ -53,5 +60,8 @@ const api: TransportPageApi = {
     audioContextState: transport?.audioContext?.state ?? 'none',
   }),
 };
+
+// The "tap to enable sound" prompt of a real app: any click unlocks audio from the user gesture.
+document.addEventListener('click', () => void transport?.startAudio());
 
 window.transportE2E = api;

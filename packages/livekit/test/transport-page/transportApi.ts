@@ -18,7 +18,8 @@ export interface TransportLog {
 /** The page's test surface. */
 export interface TransportPageApi {
   log: TransportLog;
-  connect(tokenEndpoint: string, identity: string): Promise<void>;
+  /** Joins; with `blockedAudio`, on an audio context suspended as a browser's autoplay policy would leave it. */
+  connect(tokenEndpoint: string, identity: string, blockedAudio?: boolean): Promise<void>;
   enableMicrophone(): Promise<void>;
   setMicrophoneMuted(muted: boolean): Promise<void>;
   simulate(scenario: SimulationScenario): Promise<void>;
