@@ -84,6 +84,36 @@ function timeFrames({ frames, alternate }) {
   };
 }
 
+/** In the page: starts the face worker and warms it up. */
+async function startWorker({ wasmBaseUrl, fixturesUrl }) {
+  const st = window.senseBenchState;
+  st.worker = await window.senseBench.WorkerFaceProcessor.create({
+    wasmBaseUrl,
+    modelUrl: `${fixturesUrl}face_landmarker.task`,
+  });
+  for (let i = 0; i < 10; i++) {
+    st.ts += 66;
+    await st.worker.process(st.smile, st.ts, st.sample);
+  }
+}
+
+/** In the page: `frames` frames through the worker (ImageBitmap transfer); round trip per frame. */
+async function timeWorker({ frames }) {
+  const st = window.senseBenchState;
+  const times = [];
+  const wall0 = performance.now();
+  for (let i = 0; i < frames; i++) {
+    st.ts += 66;
+    const a = performance.now();
+    await st.worker.process(st.smile, st.ts, st.sample);
+    times.push(performance.now() - a);
+  }
+  const wallMs = performance.now() - wall0;
+  st.worker.dispose();
+  times.sort((x, y) => x - y);
+  return { wallMs, median: times[frames >> 1], p95: times[Math.floor(frames * 0.95)] };
+}
+
 /** In the page: a 15 fps timeline, 2 s neutral then smiling; ms from the change until the label reads happy. */
 function labelDelay() {
   const st = window.senseBenchState;
@@ -118,6 +148,10 @@ export async function run({ browser, baseUrl, root, fixturesDir }) {
     const steady = await timed(page, { frames: FRAMES, alternate: false });
     const alternating = await timed(page, { frames: FRAMES, alternate: true });
     const delay = await page.evaluate(labelDelay);
+    await page.evaluate(startWorker, { wasmBaseUrl, fixturesUrl: `/@fs${fixturesDir}/` });
+    const cpuW = childCpuSeconds();
+    const worker = await page.evaluate(timeWorker, { frames: FRAMES });
+    const workerCpuMs = ((childCpuSeconds() - cpuW) * 1000) / FRAMES;
     const labelMs = delay < 0 ? -1 : delay + steady.median;
     const fps = 1000 / steady.median;
     // On a shared, loaded machine wall time includes waiting for a core; CPU time per frame does not.
@@ -156,6 +190,8 @@ export async function run({ browser, baseUrl, root, fixturesDir }) {
         { metric: 'alternating: frame time (median)', value: alternating.median, unit: 'ms' },
         { metric: 'alternating: CPU cores used', value: alternating.cores, unit: 'cores' },
         { metric: 'alternating: CPU time per frame', value: alternating.cpuMsPerFrame, unit: 'ms' },
+        { metric: 'worker: round trip per frame (median)', value: worker.median, unit: 'ms' },
+        { metric: 'worker: CPU time per frame', value: workerCpuMs, unit: 'ms' },
         {
           metric: 'expression change → label',
           value: labelMs,

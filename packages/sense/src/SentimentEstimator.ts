@@ -162,7 +162,8 @@ export class SentimentEstimator extends Emitter<SentimentEstimatorEvents> {
     let top: SentimentLabel = 'neutral';
     let best = 0;
     let second = 0;
-    for (const label of LABELS) {
+    for (let i = 0; i < LABELS.length; i++) {
+      const label = LABELS[i]!;
       const v = s.scores[label];
       if (v > best) {
         second = best;
