@@ -1,7 +1,8 @@
 import { EMOTIONS, VISEMES } from '@digital-human/core';
 import { createMessage, EMOTION_NAMES, type JsonMessage, VISEME_NAMES } from '@digital-human/protocol';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DialogEngine, type DialogEngineOptions } from './DialogEngine';
+import type { LlmAdapter, LlmReply } from './llm/LlmAdapter';
 import type { DialogOutput } from './TurnWriter';
 
 /** A seeded engine: fixed clock and random, so every run produces the same outputs. */
@@ -99,6 +100,26 @@ describe('DialogEngine conversations', () => {
     off();
     await e.handle(text('你好'));
     expect(seen).toEqual(returned);
+  });
+
+  it('announces thinking before a slow LLM answers, emitting each output once and in order', async () => {
+    let release: (reply: LlmReply) => void = () => undefined;
+    const llm: LlmAdapter = { name: 'deferred', complete: () => new Promise((r) => (release = r)) };
+    const e = engine({ language: 'en', llm });
+    const label = (o: DialogOutput) =>
+      o.kind === 'say'
+        ? 'say'
+        : o.message.type === 'dialog.state'
+          ? `state:${o.message.state}`
+          : o.message.type;
+    const seen: string[] = [];
+    e.on('output', (o) => seen.push(label(o)));
+    const turn = e.handle(text('what is a mortgage'));
+    await vi.waitFor(() => expect(seen).toEqual(['ack', 'state:thinking']));
+    release({ text: 'A loan to buy a home.' });
+    const out = await turn;
+    expect(seen).toEqual(out.map(label));
+    expect(seen.slice(-2)).toEqual(['say', 'state:speaking']);
   });
 
   it('rejects after dispose', async () => {

@@ -78,6 +78,8 @@ const SEEN_LIMIT = 512;
 export class DialogEngine {
   private readonly listeners: Listeners = { output: new Set(), warning: new Set() };
   private readonly seen = new Set<string>();
+  /** Outputs already emitted early (announced), so the end of the turn does not emit them twice. */
+  private readonly emitted = new WeakSet<DialogOutput>();
   private readonly runner: TurnRunner;
   private readonly now: () => number;
   private readonly prefix: string;
@@ -100,6 +102,7 @@ export class DialogEngine {
       random: options.random ?? Math.random,
       newId: (p) => this.newId(p),
       warn: (e) => this.warn(e),
+      announce: (outputs) => void this.publish(outputs),
     });
   }
 
@@ -240,7 +243,11 @@ export class DialogEngine {
         return false;
       }
     });
-    for (const o of valid) for (const l of this.listeners.output) l(o);
+    for (const o of valid) {
+      if (this.emitted.has(o)) continue;
+      this.emitted.add(o);
+      for (const l of this.listeners.output) l(o);
+    }
     return valid;
   }
 

@@ -22,6 +22,8 @@ export interface TurnRunnerDeps {
   readonly random: () => number;
   readonly newId: NewId;
   readonly warn: (error: DialogError | ProtocolError) => void;
+  /** Emits the turn's outputs so far at once (before the turn ends), e.g. 'thinking' while the LLM works. */
+  readonly announce: (outputs: DialogOutput[]) => void;
 }
 
 /** The reply (and skills) for each handoff reason. */
@@ -287,6 +289,8 @@ export class TurnRunner {
       { role: 'system', content: bankAssistantPrompt(language) },
       ...this.history,
     ];
+    w.state('thinking', this.flow?.flow, this.step);
+    this.deps.announce(w.outputs);
     try {
       const reply = await llm.complete({ messages, language, signal: this.abort.signal });
       if (!reply.text) return false;

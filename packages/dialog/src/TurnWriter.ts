@@ -1,7 +1,9 @@
 import {
   createMessage,
+  type DIALOG_STATES,
   type EMOTION_NAMES,
   type JsonMessage,
+  Limits,
   PROTOCOL_VERSION,
 } from '@digital-human/protocol';
 import type { FlowMessage } from './flows/FlowHook';
@@ -24,6 +26,9 @@ export interface EmotionHint {
   readonly emotion: (typeof EMOTION_NAMES)[number];
   readonly intensity: number;
 }
+
+/** One of the protocol's dialog states. */
+type DialogState = (typeof DIALOG_STATES)[number];
 
 /** Deterministic id source. */
 export type NewId = (prefix: string) => string;
@@ -49,7 +54,7 @@ export class TurnWriter {
 
   /** Says `text`: emotion cue (if any), final caption, then the TTS request. Empty text says nothing. */
   say(text: string, emotion?: EmotionHint): void {
-    const clean = text.trim();
+    const clean = text.trim().slice(0, Limits.maxTextLength);
     if (!clean) return;
     const utteranceId = this.newId('utt');
     if (emotion) {
@@ -80,11 +85,17 @@ export class TurnWriter {
 
   /** Reports the dialog state; closes the turn. */
   finish(flow: string | undefined, step: string | undefined): DialogOutput[] {
-    const state = this.spoke ? 'speaking' : 'listening';
+    this.state(this.spoke ? 'speaking' : 'listening', flow, step);
+    return this.outputs;
+  }
+
+  /** Adds a dialog state message and returns it (e.g. 'thinking', to announce before a slow LLM call). */
+  state(state: DialogState, flow: string | undefined, step: string | undefined): DialogOutput {
     const msg = createMessage('dialog.state', { state, language: this.language });
     if (flow !== undefined) msg.flow = flow;
     if (step !== undefined) msg.step = step;
-    this.outputs.push({ kind: 'message', message: msg });
-    return this.outputs;
+    const output: DialogOutput = { kind: 'message', message: msg };
+    this.outputs.push(output);
+    return output;
   }
 }
