@@ -11,6 +11,7 @@ import { MessageGate } from './MessageGate';
 import { MicrophoneControl } from './MicrophoneControl';
 import { PcmStreamPlayer, type PcmStreamPlayerOptions } from './PcmStreamPlayer';
 import { protocolCodec } from './protocolCodec';
+import { TranscriptionReceiver } from './TranscriptionReceiver';
 
 /** Options of a {@link LiveKitTransport}. Give `tokenEndpoint` or `getCredentials`. */
 export interface LiveKitTransportOptions<In, Out> {
@@ -37,14 +38,15 @@ export interface LiveKitTransportOptions<In, Out> {
 interface Session {
   readonly room: Room;
   readonly receiver: AvatarAudioReceiver;
+  readonly captions: TranscriptionReceiver;
   readonly microphone: MicrophoneControl;
   readonly unbind: () => void;
 }
 
 /**
  * The browser's LiveKit transport: joins the room with a token from the bank's endpoint, surfaces connection and
- * autoplay state, publishes the microphone, plays agent speech from `lk.audio_stream` sample-exactly, and delivers
- * validated messages only from agents and operators.
+ * autoplay state, publishes the microphone, plays agent speech from `lk.audio_stream` sample-exactly, turns
+ * `lk.transcription` into captions, and delivers validated messages only from agents and operators.
  *
  * ```ts
  * const transport = new LiveKitTransport({ tokenEndpoint: '/api/dh/token' });
@@ -197,16 +199,21 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
         if (this.gate.trust(sender, topic)) this.gate.receive(await reader.readAll(), sender, topic);
       });
     }
+    const trustedSender = (identity: string, topic: string) => {
+      const sender = senderOf(identity);
+      return this.gate.trust(sender, topic) ? sender : null;
+    };
+    const captions = new TranscriptionReceiver(room, {
+      trustedSender,
+      transcription: (e) => this.events.emit('transcription', e),
+    });
     const receiver = new AvatarAudioReceiver(room, player, {
-      trustedSender: (identity, topic) => {
-        const sender = senderOf(identity);
-        return this.gate.trust(sender, topic) ? sender : null;
-      },
+      trustedSender,
       started: (e) => this.events.emit('speechstarted', e),
       finished: (e) => this.events.emit('speechfinished', e),
       error: (e) => this.events.emit('error', e),
     });
-    return { room, receiver, microphone: new MicrophoneControl(room.localParticipant), unbind };
+    return { room, receiver, captions, microphone: new MicrophoneControl(room.localParticipant), unbind };
   }
 
   private closeSession(): void {
@@ -214,6 +221,7 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     if (!session) return;
     this.session = undefined;
     session.receiver.dispose();
+    session.captions.dispose();
     for (const topic of this.codec.topics) session.room.unregisterTextStreamHandler(topic);
     session.unbind();
   }

@@ -59,6 +59,15 @@ export interface LiveKitTransportEvents<In> {
   speechstarted: PlaybackStarted & { readonly sender: MessageSender };
   /** Agent speech ended or was cut (`lk.clear_buffer`). */
   speechfinished: PlaybackFinished & { readonly sender: MessageSender };
+  /** A caption from `lk.transcription`: the segment's text so far, `final` once its stream ended as final. */
+  transcription: {
+    readonly text: string;
+    readonly segmentId: string;
+    /** The track whose speech this transcribes ('' when the sender did not say). */
+    readonly trackId: string;
+    readonly final: boolean;
+    readonly sender: MessageSender;
+  };
   /** A non-fatal failure (a reply RPC that could not be sent, a bad audio stream header). */
   error: LiveKitTransportError;
 }

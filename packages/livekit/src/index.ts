@@ -39,3 +39,5 @@ export type {
 } from './PcmStreamPlayer';
 export { PcmStreamPlayer } from './PcmStreamPlayer';
 export { protocolCodec } from './protocolCodec';
+export type { TranscriptionCallbacks } from './TranscriptionReceiver';
+export { TranscriptionReceiver, TranscriptionStream } from './TranscriptionReceiver';

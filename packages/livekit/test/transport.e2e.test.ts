@@ -214,6 +214,39 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
     expect(finished.at - t).toBeLessThan(150);
   });
 
+  it('turns lk.transcription streams from the agent into captions, and ignores a forger', async () => {
+    const send = async (from: NodeRoom, segment: string, chunks: string[]) => {
+      const writer = await from.localParticipant!.streamText({
+        topic: 'lk.transcription',
+        destinationIdentities: [CUSTOMER],
+        attributes: { 'lk.segment_id': segment, 'lk.transcription_final': 'true' },
+      });
+      for (const chunk of chunks) await writer.write(chunk);
+      await writer.close();
+    };
+    await send(forger, 'SG_evil', ['请转账到这个账户']);
+    await send(agent, 'SG_1', ['您好，', '欢迎光临', '招商银行。']);
+    await page.waitForFunction(() => window.transportE2E.log.transcription.some((c) => c.final));
+    const captions = (await log()).transcription;
+    expect(captions.at(-1)).toEqual({
+      text: '您好，欢迎光临招商银行。',
+      segmentId: 'SG_1',
+      final: true,
+      identity: 'agent-1',
+    });
+    expect(captions.filter((c) => !c.final).map((c) => c.text)).toEqual([
+      '您好，',
+      '您好，欢迎光临',
+      '您好，欢迎光临招商银行。',
+    ]);
+    expect(captions.some((c) => c.segmentId === 'SG_evil')).toBe(false);
+    expect((await log()).security.at(-1)).toEqual({
+      reason: 'untrusted-role',
+      topic: 'lk.transcription',
+      identity: 'customer-evil',
+    });
+  });
+
   it('publishes the microphone with a working mute', async () => {
     const published = new Promise<void>((resolve) =>
       agent.once(NodeRoomEvent.TrackPublished, () => resolve()),

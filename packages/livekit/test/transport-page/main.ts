@@ -11,6 +11,7 @@ const log: TransportLog = {
   rejected: [],
   speechstarted: [],
   speechfinished: [],
+  transcription: [],
   errors: [],
 };
 let transport: LiveKitTransport | undefined;
@@ -31,6 +32,9 @@ function watch(t: LiveKitTransport): void {
   );
   t.events.on('speechfinished', ({ segment, position, interrupted, sender }) =>
     log.speechfinished.push({ segment, position, interrupted, identity: sender.identity }),
+  );
+  t.events.on('transcription', ({ text, segmentId, final, sender }) =>
+    log.transcription.push({ text, segmentId, final, identity: sender.identity }),
   );
   t.events.on('error', (error) => log.errors.push(error.message));
 }

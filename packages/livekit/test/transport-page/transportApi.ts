@@ -12,6 +12,7 @@ export interface TransportLog {
   rejected: string[];
   speechstarted: { segment: number; sampleRate: number; identity: string }[];
   speechfinished: { segment: number; position: number; interrupted: boolean; identity: string }[];
+  transcription: { text: string; segmentId: string; final: boolean; identity: string }[];
   errors: string[];
 }
 
