@@ -55,6 +55,18 @@ describe('EmotionDriver', () => {
     expect(cued[EmotionIndex.sad]).toBeLessThan(0.05);
   });
 
+  it("holds a cue with durationMs 0 until the next cue, and 'neutral' clears it", () => {
+    const d = new EmotionDriver();
+    d.cue({ emotion: 'relaxed', intensity: 0.5, durationMs: 0 });
+    expect(run(d, 0, 10).last[EmotionIndex.relaxed]).toBeGreaterThan(0.45);
+    d.say('Congratulations!', 60_000);
+    expect(run(d, 10, 11).last[EmotionIndex.happy]).toBe(0); // the cue still wins over the text
+    d.cue({ emotion: 'neutral', intensity: 0, durationMs: 0 });
+    const after = run(d, 11, 14).last;
+    expect(after[EmotionIndex.relaxed]).toBeLessThan(0.01);
+    expect(after[EmotionIndex.happy]).toBeGreaterThan(0.3); // the text estimate shows again
+  });
+
   it('smiles at good news in English text', () => {
     const d = new EmotionDriver();
     d.say('Congratulations, your card is approved!');

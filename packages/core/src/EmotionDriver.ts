@@ -2,9 +2,12 @@ import { Channel, type Driver } from './Driver';
 import { EMOTION_COUNT, type Emotion, EmotionIndex, type FaceFrame } from './FaceFrame';
 import { estimateTextSentiment } from './textSentiment';
 
-/** An emotion cue from the dialog service: show `emotion` at `intensity` (0..1) for `durationMs`. */
+/**
+ * An emotion cue from the dialog service (the `emotion.cue` message): show `emotion` at `intensity` (0..1) for
+ * `durationMs` (0 = until the next cue). `'neutral'` clears the current cue.
+ */
 export interface EmotionCue {
-  readonly emotion: Emotion;
+  readonly emotion: Emotion | 'neutral';
   readonly intensity: number;
   readonly durationMs: number;
 }
@@ -89,11 +92,16 @@ export class EmotionDriver implements Driver {
     this.moodTtlS = (options.moodTtlMs ?? 10_000) / 1000;
   }
 
-  /** Shows a cue from the dialog service; it replaces the previous cue and wins over text estimates. */
+  /** Shows a cue from the dialog service; it replaces the previous cue and wins over text estimates until it ends. */
   cue(cue: EmotionCue): void {
+    if (cue.emotion === 'neutral') {
+      this.cueIndex = EMPTY_CUE;
+      this.cuePending = false;
+      return;
+    }
     this.cueIndex = EmotionIndex[cue.emotion] ?? EMPTY_CUE;
     this.cueIntensity = clamp01(cue.intensity);
-    this.cueDurationS = Math.max(0, cue.durationMs) / 1000;
+    this.cueDurationS = cue.durationMs > 0 ? cue.durationMs / 1000 : Number.POSITIVE_INFINITY;
     this.cuePending = true;
   }
 

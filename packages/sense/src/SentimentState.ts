@@ -87,3 +87,37 @@ export function toSentimentSummary(state: SentimentState): SentimentSummary {
     timeMs: Math.round(state.timeMs),
   };
 }
+
+/** The coarse labels of the wire message `user.sentiment` (`@digital-human/protocol`'s `SENTIMENT_LABELS`). */
+export type CoarseSentimentLabel = 'positive' | 'neutral' | 'negative' | 'confused' | 'unknown';
+
+/** The fields of the `user.sentiment` wire message, nothing more (sense does not import the protocol package). */
+export interface WireSentiment {
+  readonly valence: number;
+  readonly arousal: number;
+  readonly label: CoarseSentimentLabel;
+  readonly confidence: number;
+  readonly presence: boolean;
+  readonly attention: number;
+}
+
+/**
+ * Maps a summary onto the `user.sentiment` message: happy → positive; sad, angry → negative; surprised → negative
+ * when the valence is, else neutral; nobody present → unknown. (No facial prototype is mapped to `confused`.)
+ */
+export function toWireSentiment(summary: SentimentSummary): WireSentiment {
+  let label: CoarseSentimentLabel;
+  if (!summary.presence) label = 'unknown';
+  else if (summary.label === 'happy') label = 'positive';
+  else if (summary.label === 'sad' || summary.label === 'angry') label = 'negative';
+  else if (summary.label === 'surprised' && summary.valence < -0.1) label = 'negative';
+  else label = 'neutral';
+  return {
+    valence: summary.valence,
+    arousal: summary.arousal,
+    label,
+    confidence: summary.presence ? summary.confidence : 0,
+    presence: summary.presence,
+    attention: summary.attention,
+  };
+}

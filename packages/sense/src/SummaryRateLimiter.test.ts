@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createSentimentState, type SentimentSummary } from './SentimentState';
+import {
+  createSentimentState,
+  type SentimentSummary,
+  toSentimentSummary,
+  toWireSentiment,
+} from './SentimentState';
 import { SummaryRateLimiter } from './SummaryRateLimiter';
 
 describe('SummaryRateLimiter', () => {
@@ -63,5 +68,30 @@ describe('SummaryRateLimiter', () => {
       baseline: false,
       timeMs: 0,
     });
+  });
+
+  it('maps summaries onto the coarse wire labels of user.sentiment', () => {
+    const state = createSentimentState();
+    const wire = (patch: Partial<typeof state>) =>
+      toWireSentiment(toSentimentSummary({ ...state, ...patch }));
+    expect(wire({ presence: false, label: 'happy', confidence: 0.9 })).toMatchObject({
+      label: 'unknown',
+      confidence: 0,
+    });
+    expect(wire({ presence: true, label: 'happy', confidence: 0.9 })).toMatchObject({
+      label: 'positive',
+      confidence: 0.9,
+    });
+    expect(wire({ presence: true, label: 'angry' }).label).toBe('negative');
+    expect(wire({ presence: true, label: 'sad' }).label).toBe('negative');
+    expect(wire({ presence: true, label: 'surprised', valence: 0.1 }).label).toBe('neutral');
+    expect(Object.keys(wire({ presence: true })).sort()).toEqual([
+      'arousal',
+      'attention',
+      'confidence',
+      'label',
+      'presence',
+      'valence',
+    ]);
   });
 });

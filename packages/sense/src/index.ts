@@ -27,7 +27,7 @@ export type { SenseErrorDetails } from './SenseError';
 export { SenseError, SenseErrorCode } from './SenseError';
 export type { SentimentEstimatorEvents, SentimentEstimatorOptions } from './SentimentEstimator';
 export { SentimentEstimator } from './SentimentEstimator';
-export type { SentimentState, SentimentSummary } from './SentimentState';
+export type { CoarseSentimentLabel, SentimentState, SentimentSummary, WireSentiment } from './SentimentState';
 export { createSentimentState, SentimentLabel, toSentimentSummary } from './SentimentState';
 export type { SummaryRateLimiterOptions } from './SummaryRateLimiter';
 export { SummaryRateLimiter } from './SummaryRateLimiter';
