@@ -12,7 +12,7 @@ import { DialogLanguage, detectLanguage, toDialogLanguage } from './language';
 import type { LlmAdapter } from './llm/LlmAdapter';
 import { type EscalationOptions, EscalationPolicy, type HandoffReason } from './rules/EscalationPolicy';
 import { INTENT_RULES, type IntentRule } from './rules/intents';
-import { QuickReplies, Replies } from './rules/replies';
+import { Replies } from './rules/replies';
 import { TurnRunner } from './TurnRunner';
 import { type DialogOutput, TurnWriter } from './TurnWriter';
 
@@ -211,10 +211,7 @@ export class DialogEngine {
       emotion: 'happy',
       intensity: 0.6,
     });
-    writer.send({
-      type: 'ui.quick_replies',
-      replies: QuickReplies.map((r) => ({ id: r.id, label: r.label[lang] })),
-    });
+    writer.quickReplies();
     this.greeted = true;
     const s = this.runner.snapshot();
     return writer.finish(s.flow, s.step);

@@ -2,13 +2,14 @@ import { createMessage, type MessageOf, type ProtocolError } from '@digital-huma
 import { DialogError } from './DialogError';
 import type { FlowContext, FlowHook, FlowResult } from './flows/FlowHook';
 import type { FlowRegistry } from './flows/FlowRegistry';
-import type { DialogLanguage, Localized } from './language';
+import type { DialogLanguage } from './language';
 import { bankAssistantPrompt, type LlmAdapter, type LlmMessage } from './llm/LlmAdapter';
 import { cannedAnswer, FLOW_INTENTS } from './rules/answerIntent';
 import type { EscalationPolicy, HandoffReason } from './rules/EscalationPolicy';
+import { HANDOFF_REPLIES } from './rules/handoffReplies';
 import { Intent, type IntentRule, matchIntent } from './rules/intents';
-import { QuickReplies, Replies } from './rules/replies';
-import { type DialogOutput, type EmotionHint, type NewId, TurnWriter } from './TurnWriter';
+import { Replies } from './rules/replies';
+import { type DialogOutput, type NewId, TurnWriter } from './TurnWriter';
 
 /** What the runner needs from the engine. */
 export interface TurnRunnerDeps {
@@ -25,41 +26,6 @@ export interface TurnRunnerDeps {
   /** Emits the turn's outputs so far at once (before the turn ends), e.g. 'thinking' while the LLM works. */
   readonly announce: (outputs: DialogOutput[]) => void;
 }
-
-/** The reply (and skills) for each handoff reason. */
-const HANDOFF: Record<HandoffReason, { reply: Localized; emotion: EmotionHint; skills: readonly string[] }> =
-  {
-    explicit: {
-      reply: Replies.handoff,
-      emotion: { emotion: 'relaxed', intensity: 0.4 },
-      skills: ['general'],
-    },
-    complaint: {
-      reply: Replies.complaint,
-      emotion: { emotion: 'sad', intensity: 0.3 },
-      skills: ['complaints', 'soothing'],
-    },
-    complex_advice: {
-      reply: Replies.handoff,
-      emotion: { emotion: 'relaxed', intensity: 0.4 },
-      skills: ['wealth'],
-    },
-    negative_sentiment: {
-      reply: Replies.handoffSentiment,
-      emotion: { emotion: 'sad', intensity: 0.3 },
-      skills: ['soothing'],
-    },
-    no_progress: {
-      reply: Replies.handoffNoProgress,
-      emotion: { emotion: 'relaxed', intensity: 0.4 },
-      skills: ['general'],
-    },
-    flow_rule: {
-      reply: Replies.handoff,
-      emotion: { emotion: 'relaxed', intensity: 0.4 },
-      skills: ['general'],
-    },
-  };
 
 /** How a handoff request is made. */
 interface HandoffOptions {
@@ -212,14 +178,14 @@ export class TurnRunner {
       emotion: 'relaxed',
       intensity: 0.3,
     });
-    this.offerQuickReplies(w);
+    w.quickReplies();
   }
 
   private async startFlow(flowId: string, w: TurnWriter): Promise<void> {
     const hook = this.deps.flows.get(flowId);
     if (!hook) {
       w.say(Replies.flowUnavailable[this.deps.language], { emotion: 'relaxed', intensity: 0.3 });
-      this.offerQuickReplies(w);
+      w.quickReplies();
       return;
     }
     if (this.flow && this.flow !== hook) this.flow.stop?.(this.context());
@@ -270,7 +236,7 @@ export class TurnRunner {
    * registered this request (sentiment and no-progress triggers).
    */
   private requestHandoff(reason: HandoffReason, w: TurnWriter, options: HandoffOptions = {}): void {
-    const spec = HANDOFF[reason];
+    const spec = HANDOFF_REPLIES[reason];
     const skills = options.skills;
     if (options.raised || this.deps.escalation.raise(reason) !== null) {
       const request = createMessage('handoff.request', { reason });
@@ -301,14 +267,6 @@ export class TurnRunner {
       this.deps.warn(e instanceof DialogError ? e : DialogError.llmNetwork(e));
       return false;
     }
-  }
-
-  private offerQuickReplies(w: TurnWriter): void {
-    const lang = this.deps.language;
-    w.send({
-      type: 'ui.quick_replies',
-      replies: QuickReplies.map((r) => ({ id: r.id, label: r.label[lang] })),
-    });
   }
 
   private remember(role: 'user' | 'assistant', content: string): void {

@@ -8,6 +8,7 @@ import {
 } from '@digital-human/protocol';
 import type { FlowMessage } from './flows/FlowHook';
 import type { DialogLanguage } from './language';
+import { QuickReplies } from './rules/replies';
 
 /** A request for the TTS: speak `text` in `language`; the TTS side sends speech.start/visemes/end with this id. */
 export interface SayRequest {
@@ -76,6 +77,15 @@ export class TurnWriter {
     });
     this.outputs.push({ kind: 'say', say: { utteranceId, text: clean, language: this.language } });
     this.spoke = true;
+  }
+
+  /** Offers the standard quick replies (hours, lost card, limits, credit card, a person). */
+  quickReplies(): void {
+    const lang = this.language;
+    this.send({
+      type: 'ui.quick_replies',
+      replies: QuickReplies.map((r) => ({ id: r.id, label: r.label[lang] })),
+    });
   }
 
   /** Acknowledges a customer message by id. */
