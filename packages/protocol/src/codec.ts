@@ -147,6 +147,22 @@ export function decode(
   }
 }
 
+/**
+ * The allocation-free path for the ~30 Hz operator face frames on `Topic.face`: checks the sender's role, then
+ * decodes into `out`. Returns null on success or the error (never throws).
+ */
+export function decodeFaceFrameFrom(
+  bytes: Uint8Array,
+  sender: Role | null | undefined,
+  out: OperatorFaceFrame,
+): ProtocolError | null {
+  if (!canSend(sender, FACE_FRAME_TYPE))
+    return ProtocolError.forbiddenSender(sender ?? null, FACE_FRAME_TYPE);
+  if (bytes.length > Limits.maxReliableBytes)
+    return ProtocolError.tooLarge(bytes.length, Limits.maxReliableBytes);
+  return decodeFaceFrameInto(bytes, out);
+}
+
 /** Validates a message before sending; throws a `ProtocolError` ('unknown-type' or 'invalid'). */
 export function validate<M extends JsonMessage>(message: M): M {
   if (!isJsonMessageType(message.type)) throw ProtocolError.unknownType(message.type);

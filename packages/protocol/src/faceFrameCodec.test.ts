@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createOperatorFaceFrame,
   decode,
+  decodeFaceFrameFrom,
   decodeFaceFrameInto,
   encodeFaceFrame,
   FACE_BLENDSHAPE_COUNT,
@@ -64,6 +65,9 @@ describe('operator face frame codec', () => {
     expect(maxWeightErr).toBeLessThanOrEqual(1 / 510 + 1e-6);
     expect(maxAngleErr).toBeLessThanOrEqual(Math.PI / 65534 + 1e-6);
     expect(maxWeightErr).toBeGreaterThan(0); // it is lossy: the measure is real
+    console.info(
+      `face frame: ${FACE_FRAME_BYTES} bytes, max weight error ${maxWeightErr}, max angle error ${maxAngleErr} rad`,
+    );
   });
 
   it('clamps out-of-range and NaN input', () => {
@@ -100,6 +104,9 @@ describe('operator face frame codec', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('forbidden-sender');
     }
+    expect(decodeFaceFrameFrom(bytes, 'customer', out)?.code).toBe('forbidden-sender');
+    expect(decodeFaceFrameFrom(bytes, 'operator', out)).toBeNull();
+    expect(out.seq).toBe(9);
     const ok = decode(bytes, 'operator');
     expect(ok.ok && ok.message.type === 'operator.face' && ok.message.frame.seq).toBe(9);
   });

@@ -140,7 +140,8 @@ const generators: ((i: number) => Case)[] = [
   () => {
     const key = pick(HOSTILE_KEYS);
     const text = JSON.stringify(pick(EXAMPLES));
-    const injected = `{"${key}":{"polluted":true,"v":"9.9"},${text.slice(1)}`;
+    const value = pick(['{"polluted":true,"v":"9.9"}', '{"prototype":{"polluted":true}}', '"polluted"']);
+    const injected = `{"${key}":${value},${text.slice(1)}`;
     return { input: injected, sender: 'operator', mustFail: false };
   },
   () => {

@@ -8,7 +8,15 @@
  * @packageDocumentation
  */
 export type { DecodeResult, FaceFrameMessage, Message } from './codec';
-export { createMessage, decode, encode, encodeText, utf8Length, validate } from './codec';
+export {
+  createMessage,
+  decode,
+  decodeFaceFrameFrom,
+  encode,
+  encodeText,
+  utf8Length,
+  validate,
+} from './codec';
 export type { OperatorFaceFrame } from './faceFrameCodec';
 export {
   createOperatorFaceFrame,
