@@ -31,6 +31,8 @@ for (const dir of readdirSync(join(root, 'packages'))) {
     configFile: false,
     logLevel: 'warn',
     root: pkgDir,
+    // Relative asset URLs (workers, wasm) so a built package works wherever the app serves it.
+    base: './',
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -15,6 +15,12 @@ export {
   type ListenerErrorHandler,
   reportListenerError,
 } from './Emitter';
+export {
+  type CustomerMood,
+  type EmotionCue,
+  EmotionDriver,
+  type EmotionDriverOptions,
+} from './EmotionDriver';
 export type { FaceFrame } from './FaceFrame';
 export {
   ARKIT_COUNT,
@@ -55,4 +61,5 @@ export {
   type SessionStoreOptions,
   type Speaker,
 } from './sessionStore';
+export { estimateTextSentiment, type TextSentiment } from './textSentiment';
 export { waitForEvent } from './waitForEvent';
