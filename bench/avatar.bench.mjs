@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const RATIO_TARGET = 1.5;
+const RATIO_TARGET = 2;
 
 export async function run({ browser, baseUrl, root, fixturesDir }) {
   const models = [];
