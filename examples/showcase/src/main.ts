@@ -1,6 +1,6 @@
+import { type AvatarQuality, AvatarView } from '@digital-human/avatar';
 import avatarUrl from '@digital-human/avatars/assistant.vrm?url';
 import portraitUrl from '@digital-human/avatars/thumbnail.png?url';
-import { type AvatarQuality, AvatarView } from '@digital-human/avatar';
 import { EMOTIONS, type Emotion, EmotionDriver, IdleDriver, Mixer, type Viseme } from '@digital-human/core';
 import { HoldMouthDriver } from './HoldMouthDriver';
 import { type Language, STRINGS, type StringKey } from './i18n';
@@ -15,9 +15,9 @@ mixer.addDriver(idle);
 mixer.addDriver(emotion);
 mixer.addDriver(mouth);
 
+const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let language: Language = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
 let view = createView('auto', 'bust');
-const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 function t(key: StringKey): string {
   return STRINGS[language][key];
