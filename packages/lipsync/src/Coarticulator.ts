@@ -7,9 +7,9 @@ export interface CoarticulationOptions {
   attack?: number;
   /** A viseme fades over this long after its offset (default 0.08). */
   release?: number;
-  /** Look-ahead for lip closures (PP, FF): the lips close over this long and are shut at the onset (default 0.035). */
+  /** Look-ahead for lip closures (PP, FF): the lips close over this long and are shut at the onset (default 0.03). */
   closureAttack?: number;
-  /** Lips open this fast after a closure (default 0.04). */
+  /** Lips open this fast after a closure, as at a plosive's burst (default 0.02). */
   closureRelease?: number;
   /** Cues shorter than this are held this long, unless the next cue starts first (default 0.05). */
   minDuration?: number;
@@ -36,8 +36,8 @@ export class Coarticulator {
   constructor(options: CoarticulationOptions = {}) {
     this.attack = options.attack ?? 0.06;
     this.release = options.release ?? 0.08;
-    this.closureAttack = options.closureAttack ?? 0.035;
-    this.closureRelease = options.closureRelease ?? 0.04;
+    this.closureAttack = options.closureAttack ?? 0.03;
+    this.closureRelease = options.closureRelease ?? 0.02;
     this.minDuration = options.minDuration ?? 0.05;
   }
 
@@ -52,6 +52,7 @@ export class Coarticulator {
    */
   sample(track: CueTrack, time: number, out: Float32Array, energy = 1): number {
     out.fill(0);
+    let closing = 0;
     const lead = Math.max(this.attack, this.closureAttack);
     for (let i = track.firstEndingAfter(time - this.tail); i < track.count; i++) {
       const start = track.start(i);
@@ -60,24 +61,30 @@ export class Coarticulator {
       if (v === SIL) continue;
       const w = this.envelope(track, i, v, time) * track.weight(i);
       if (w > out[v]!) out[v] = w;
+      // a closure suppresses open shapes while closing and shut, not while the lips release
+      if ((v === PP || v === FF) && time <= this.holdEnd(track, i) && w > closing) closing = w;
     }
-    return this.combine(out, energy);
+    return this.combine(out, energy, closing);
   }
 
   private envelope(track: CueTrack, i: number, v: number, time: number): number {
     const closure = v === PP || v === FF;
     const start = track.start(i);
     if (time < start) return smooth(1 - (start - time) / (closure ? this.closureAttack : this.attack));
-    const next = i + 1 < track.count ? track.start(i + 1) : Number.POSITIVE_INFINITY;
-    const end = Math.max(track.end(i), Math.min(start + this.minDuration, next));
+    const end = this.holdEnd(track, i);
     if (time <= end) return 1;
     return smooth(1 - (time - end) / (closure ? this.closureRelease : this.release));
   }
 
+  /** End of cue `i`'s hold: its end, or `minDuration` after its start unless the next cue starts first. */
+  private holdEnd(track: CueTrack, i: number): number {
+    const next = i + 1 < track.count ? track.start(i + 1) : Number.POSITIVE_INFINITY;
+    return Math.max(track.end(i), Math.min(track.start(i) + this.minDuration, next));
+  }
+
   /** Closures dominate; open shapes are normalised and scaled by energy; the remainder is rest. */
-  private combine(out: Float32Array, energy: number): number {
-    const closure = Math.max(out[PP]!, out[FF]!);
-    const keep = (1 - closure * closure) * Math.min(1, Math.max(0, energy));
+  private combine(out: Float32Array, energy: number, closing: number): number {
+    const keep = (1 - closing * closing) * Math.min(1, Math.max(0, energy));
     let open = 0;
     for (let v = 0; v < VISEME_COUNT; v++) if (v !== PP && v !== FF) open += out[v]!;
     const scale = open > 1 ? keep / open : keep;

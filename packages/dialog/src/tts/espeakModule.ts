@@ -1,3 +1,4 @@
+/// <reference path="./espeakNg.d.ts" />
 /** The parts of the `@echogarden/espeak-ng-emscripten` module this package uses (it ships no types). */
 export interface EspeakEvent {
   type:

@@ -100,6 +100,7 @@ export const IPA_VISEMES: Readonly<Record<string, Viseme>> = {
   ɪ: 'ih',
   ɨ: 'ih',
   ɯ: 'ih',
+  ᵻ: 'ih',
   j: 'ih',
   // mid back rounded
   o: 'oh',

@@ -27,6 +27,7 @@ export const LETTER_RULES: readonly LetterRule[] = [
   ['ough', null, null, 'AO'],
   ['augh', null, null, 'AO'],
   ['igh', null, null, 'AY'],
+  ['ign', r('$|s$|ed$|ing'), null, 'AY N'],
   ['ch', null, null, 'CH'],
   ['sh', null, null, 'SH'],
   ['th', null, null, 'TH'],
