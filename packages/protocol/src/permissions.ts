@@ -25,6 +25,7 @@ const AGENT: readonly MessageType[] = [
   'ui.products',
   'handoff.request',
   'handoff.state',
+  'handoff.assist',
 ];
 
 /** An operator may send everything the agent may, plus take-over, hand-back and face frames. */

@@ -81,6 +81,18 @@ export const handoffStateSchema = message('handoff.state', {
   waitMs: optional(millis()),
 });
 
+/** One line of agent-assist facts (e.g. a card's annual fee) for the operator console. */
+export const assistFactSchema = object({ label: label(), value: label() });
+
+/**
+ * Agent assist while a human drives: suggested replies and relevant facts for the operator console. The dialog
+ * service sends it to operators only (destination identities); it is never shown to the customer.
+ */
+export const handoffAssistSchema = message('handoff.assist', {
+  suggestions: array(text(), 5),
+  facts: optional(array(assistFactSchema, 8)),
+});
+
 /** Acknowledges a message by its `id` (user actions are retried until acknowledged). */
 export const ackSchema = message('ack', {
   ackId: id(),

@@ -109,6 +109,12 @@ export function exampleMessages(): { [T in JsonMessageType]: MessageOf<T> } {
       transcript: [{ speaker: 'operator', text: 'The fee is waived.' }],
     },
     'handoff.state': { v, type: 'handoff.state', controller: 'human', pending: false, operatorId: 'op-7' },
+    'handoff.assist': {
+      v,
+      type: 'handoff.assist',
+      suggestions: ['首年免年费，次年刷卡6次免年费。'],
+      facts: [{ label: 'Annual fee', value: '¥0 first year' }],
+    },
     'user.action': {
       v,
       type: 'user.action',

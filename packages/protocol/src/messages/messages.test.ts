@@ -154,6 +154,11 @@ describe('handoff', () => {
     }
     expectInvalid({ ...ex['handoff.request'], reason: 'bored' }, 'reason');
   });
+  it('agent assist is bounded and never from a customer', () => {
+    expectInvalid({ ...ex['handoff.assist'], suggestions: Array(6).fill('x') }, 'suggestions');
+    expect(decodeAs(ex['handoff.assist'], 'agent').ok).toBe(true);
+    expect(decodeAs(ex['handoff.assist'], 'customer').ok).toBe(false);
+  });
   it('validates controller state and hand-back transcript', () => {
     expectInvalid({ ...ex['handoff.state'], controller: 'robot' }, 'controller');
     expectInvalid(
