@@ -71,7 +71,7 @@ describe('escalation to a human', () => {
     expect(requests(await e.handle(text('blorp')))).toHaveLength(0);
   });
 
-  it('take over silences the engine; hand back resumes with the human part remembered', async () => {
+  it('take over silences the engine (assist suggestions only); hand back resumes with the human part remembered', async () => {
     const e = engine();
     await e.handle(text('转人工'));
     const take = await e.handle(createMessage('handoff.take_over', { operatorId: 'op-1' }));
@@ -80,7 +80,14 @@ describe('escalation to a human', () => {
     ]);
     expect(e.state.controller).toBe('human');
     const during = await e.handle(text('营业时间'));
-    expect(during.map((o) => o.kind === 'message' && (o.message as JsonMessage).type)).toEqual(['ack']);
+    expect(during.map((o) => o.kind === 'message' && (o.message as JsonMessage).type)).toEqual([
+      'ack',
+      'handoff.assist',
+    ]);
+    const assist = during.find((o) => o.kind === 'message' && o.message.type === 'handoff.assist');
+    expect(
+      assist?.kind === 'message' && assist.message.type === 'handoff.assist' && assist.message.suggestions[0],
+    ).toContain('9:00');
     const back = await e.handle(
       createMessage('handoff.hand_back', { transcript: [{ speaker: 'operator', text: '已为您处理。' }] }),
     );

@@ -80,7 +80,7 @@ export class TurnRunner {
     w: TurnWriter,
   ): Promise<DialogOutput[]> {
     if (this.controller === 'human') {
-      if (message.type === 'user.text') this.remember('user', message.text);
+      if (message.type === 'user.text') this.assist(message.text, w);
       return w.outputs;
     }
     if (message.type === 'user.text') await this.text(message.text, w);
@@ -121,6 +121,16 @@ export class TurnRunner {
     w.send({ type: 'handoff.state', controller: 'ai', pending: false });
     w.say(Replies.handBack[this.deps.language], { emotion: 'happy', intensity: 0.4 });
     return w.finish(this.flow?.flow, this.step);
+  }
+
+  /**
+   * Agent assist while a human drives: remember what the customer said and suggest the canned answer, if any, as
+   * `handoff.assist` (the transport must send it to operators only).
+   */
+  private assist(text: string, w: TurnWriter): void {
+    this.remember('user', text);
+    const canned = cannedAnswer(matchIntent(text, this.deps.rules));
+    if (canned) w.send({ type: 'handoff.assist', suggestions: [canned.reply[this.deps.language]] });
   }
 
   dispose(): void {
