@@ -27,7 +27,7 @@ const FAR = (84 * Math.PI) / 180;
 /** Midline of the eye opening (outer corner slightly higher) and the neutral half-openings. */
 const mid = (a: number) => -0.03 + 0.07 * Math.min(1, Math.max(-1, a));
 const openness = (a: number, height: number, power: number) => height * Math.max(0, 1 - a * a) ** power;
-const upperEdge = (a: number) => mid(a) + openness(a, 0.47, 0.55);
+const upperEdge = (a: number) => mid(a) + openness(a, 0.5, 0.55);
 const lowerEdge = (a: number) => mid(a) - openness(a, 0.5, 0.7);
 
 /** Upper-lid edge change that closes the eye into a soft downward arc resting on the lower lid. */

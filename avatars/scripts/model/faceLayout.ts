@@ -11,12 +11,12 @@ export const FACE = {
   rzBack: 0.094,
   eyeX: BODY.eyeX,
   eyeY: BODY.eyeY,
-  eyeRadius: 0.0165,
+  eyeRadius: 0.0172,
   /** Radius of the eyelid shells around the eye centre. */
-  lidRadius: 0.0176,
+  lidRadius: 0.0183,
   /** Half extents of the skin recess around each eye (lids cover it). */
-  socketX: 0.0175,
-  socketY: 0.0145,
+  socketX: 0.0182,
+  socketY: 0.0152,
   mouthY: BODY.headCenter[1] - 0.0615,
   mouthHalfWidth: 0.0125,
   noseY: BODY.headCenter[1] - 0.037,

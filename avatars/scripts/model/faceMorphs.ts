@@ -184,11 +184,11 @@ export const FACE_POSES: ReadonlyArray<readonly [string, FacePose]> = [
   [
     'angry',
     {
-      corners: -0.55,
-      press: 0.4,
-      brows: -0.0015,
-      browsInner: -0.0045,
-      browsIn: 0.0025,
+      corners: -0.6,
+      press: 0.5,
+      brows: -0.002,
+      browsInner: -0.006,
+      browsIn: 0.003,
       lids: { upper: (a) => -0.14 + 0.06 * a, lower: (a) => liftLower(a, 0.08) },
     },
   ],

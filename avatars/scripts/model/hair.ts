@@ -6,7 +6,7 @@ import { FACE } from './faceLayout';
 import { baseHead } from './headShape';
 import { boneIndex } from './rig';
 
-const COLUMNS = 100;
+const COLUMNS = 84;
 const ROWS = 26;
 const WIDEST = 1.72;
 
@@ -42,7 +42,12 @@ function profile(phi: number): Vector3[] {
       .sub(c)
       .multiplyScalar(1 + volume(theta, phi))
       .add(c);
-    if (q.y < end) break;
+    const prev = points[points.length - 1];
+    if (q.y < end) {
+      // End exactly on the hairline so neighbouring columns line up (no stair steps along the fringe).
+      if (prev) points.push(prev.clone().lerp(q, (prev.y - end) / (prev.y - q.y)));
+      break;
+    }
     points.push(q);
   }
   const last = points[points.length - 1]!;

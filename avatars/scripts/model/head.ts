@@ -8,8 +8,8 @@ import { boneIndex } from './rig';
 /** Vertex tags of the head mesh read by the mouth morphs. */
 export const LipTag = { none: 0, upperEdge: 1, lowerEdge: 2, interior: 3 } as const;
 
-const COLUMNS = 88;
-const ROWS = 74;
+const COLUMNS = 80;
+const ROWS = 68;
 /** The top of the face texture (under the hair) is kept for the eyelids. */
 export const LID_STRIP = 0.12;
 

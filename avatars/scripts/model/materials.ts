@@ -32,7 +32,7 @@ export const MATERIALS: Readonly<Record<string, MaterialSpec>> = {
   teeth: { base: PALETTE.teeth, shade: '#d8d0cc', shift: -0.4 },
   tongue: { base: PALETTE.tongue, shade: '#9c4450' },
   hair: { texture: 'hair', base: '#ffffff', shade: '#9a8aa0', doubleSided: true, outline: 0.0009, rim: 0.25 },
-  blazer: { texture: 'blazer', base: '#ffffff', shade: '#8089b8', outline: 0.0008, rim: 0.2 },
+  blazer: { texture: 'blazer', base: '#ffffff', shade: '#6a72a0', outline: 0.0008, rim: 0.06 },
   shirt: { base: PALETTE.shirt, shade: PALETTE.shirtShade, doubleSided: true, outline: 0.0006 },
   scarf: { base: PALETTE.scarf, shade: PALETTE.scarfShade, shift: -0.3 },
   trousers: { base: PALETTE.navy, shade: PALETTE.navyShade, outline: 0.0008 },

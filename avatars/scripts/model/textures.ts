@@ -22,7 +22,7 @@ function brow(x: number, y: number): number {
   if (t < -0.1 || t > 1.1) return 0;
   const centreY = FACE.browY + 0.0025 * Math.sin(Math.PI * Math.min(1, Math.max(0, t)) ** 0.8) - 0.002 * t;
   const half = 0.0021 * (1 - 0.55 * t);
-  const ends = smoothstep(-0.1, 0.05, t) * (1 - smoothstep(0.92, 1.1, t));
+  const ends = smoothstep(-0.12, 0.12, t) * (1 - smoothstep(0.9, 1.1, t));
   return (1 - smoothstep(half * 0.6, half, Math.abs(y - centreY))) * ends;
 }
 

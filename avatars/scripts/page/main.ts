@@ -46,6 +46,8 @@ function pose(options: ShotOptions): void {
   h.getNormalizedBoneNode('rightUpperArm')!.rotation.set(0, 0, arm);
   h.getNormalizedBoneNode('leftLowerArm')!.rotation.set(0, -0.25, 0);
   h.getNormalizedBoneNode('rightLowerArm')!.rotation.set(0, 0.25, 0);
+  h.getNormalizedBoneNode('chest')!.rotation.set((options.chestPitch ?? 0) / 2, 0, 0);
+  h.getNormalizedBoneNode('upperChest')!.rotation.set((options.chestPitch ?? 0) / 2, 0, 0);
   h.getNormalizedBoneNode('head')!.rotation.set(
     options.headPitch ?? 0,
     options.headYaw ?? 0,

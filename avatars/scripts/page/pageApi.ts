@@ -9,6 +9,8 @@ export interface ShotOptions {
   readonly headYaw?: number;
   readonly headPitch?: number;
   readonly headRoll?: number;
+  /** Forward bend of chest and upper chest together (breathing / leaning), radians. */
+  readonly chestPitch?: number;
   /** Upper-arm rotation down from the T-pose, radians. */
   readonly armsDown?: number;
 }
