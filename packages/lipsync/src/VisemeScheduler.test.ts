@@ -141,3 +141,26 @@ describe('SpeechDriver', () => {
     expect(driver.priority).toBe(50);
   });
 });
+
+describe('VisemeScheduler output timestamps', () => {
+  it('uses getOutputTimestamp extrapolated with performance.now() when asked and available', () => {
+    const context = {
+      currentTime: 10,
+      outputLatency: 0.2,
+      getOutputTimestamp: () => ({ contextTime: 9.5, performanceTime: performance.now() - 100 }),
+    };
+    const scheduler = new VisemeScheduler({ clock: context, outputTimestamp: true });
+    expect(scheduler.now).toBeGreaterThan(9.59);
+    expect(scheduler.now).toBeLessThan(9.7);
+    expect(new VisemeScheduler({ clock: context }).now).toBeCloseTo(9.8);
+  });
+
+  it('falls back to currentTime - outputLatency before the device reports a timestamp', () => {
+    const context = {
+      currentTime: 3,
+      outputLatency: 0.1,
+      getOutputTimestamp: () => ({ contextTime: 0, performanceTime: 0 }),
+    };
+    expect(new VisemeScheduler({ clock: context, outputTimestamp: true }).now).toBeCloseTo(2.9);
+  });
+});

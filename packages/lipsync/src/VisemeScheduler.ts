@@ -5,6 +5,13 @@ import { LipsyncError } from './LipsyncError';
 import { type LipsyncWarning, lipsyncWarning } from './LipsyncWarning';
 import { sanitizeCues } from './sanitizeCues';
 
+/** The `AudioContext.getOutputTimestamp()` part of a context. */
+interface OutputTimestampSource {
+  getOutputTimestamp(): { contextTime?: number; performanceTime?: number };
+}
+
+const hasPerformance = () => typeof performance !== 'undefined' && typeof performance.now === 'function';
+
 /** Events of {@link VisemeScheduler}. */
 export interface VisemeSchedulerEvents {
   /** Input was repaired (bad cues, late chunks). */
@@ -26,6 +33,13 @@ export interface VisemeSchedulerOptions extends CoarticulationOptions {
    * (browsers refine it), as core's {@link AudioClock} does.
    */
   latency?: number;
+  /**
+   * Use the context's `getOutputTimestamp()` (the sample being played by the device and when), extrapolated with
+   * `performance.now()`, when the browser provides one: finer than `currentTime`, which advances in render blocks,
+   * but jumpy in headless Chromium (the bench measured worse onsets with it), so off by default. Ignored when
+   * `latency` is given or the clock has no output timestamp.
+   */
+  outputTimestamp?: boolean;
   /** How fast the mouth shuts on interrupt/pause (default 0.1 s). */
   closeTime?: number;
   /** Speech loudness 0..1 at an audio-clock time; scales the open shapes (default: none). */
@@ -50,6 +64,7 @@ export class VisemeScheduler {
   private readonly clock: AudioClock;
   private readonly latency: number | undefined;
   private readonly closeTime: number;
+  private readonly outputTimestamp: OutputTimestampSource | null;
   private readonly energy: ((audioTime: number) => number) | undefined;
   private readonly maxCueDuration: number;
   private readonly track = new CueTrack();
@@ -66,6 +81,13 @@ export class VisemeScheduler {
     this.clock = options.clock instanceof AudioClock ? options.clock : new AudioClock(options.clock);
     this.latency = options.latency;
     this.closeTime = options.closeTime ?? 0.1;
+    const context = this.clock.context as Partial<OutputTimestampSource>;
+    this.outputTimestamp =
+      options.outputTimestamp !== false &&
+      typeof context.getOutputTimestamp === 'function' &&
+      hasPerformance()
+        ? (context as OutputTimestampSource)
+        : null;
     this.energy = options.energy;
     this.maxCueDuration = options.maxCueDuration ?? 2;
     this.coarticulator = new Coarticulator(options);
@@ -81,7 +103,14 @@ export class VisemeScheduler {
 
   /** The audio-clock time being heard now: `currentTime - latency`. */
   get now(): number {
-    return this.latency === undefined ? this.clock.audibleTime() : this.clock.now() - this.latency;
+    if (this.latency !== undefined) return this.clock.now() - this.latency;
+    if (this.outputTimestamp) {
+      const ts = this.outputTimestamp.getOutputTimestamp();
+      if (ts.performanceTime && ts.contextTime !== undefined) {
+        return ts.contextTime + (performance.now() - ts.performanceTime) / 1000;
+      }
+    }
+    return this.clock.audibleTime();
   }
 
   /** True while cues are playing or due, or the mouth is still closing. */

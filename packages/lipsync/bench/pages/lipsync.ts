@@ -1,0 +1,98 @@
+// The Chromium part of the lip-sync bench: each espeak-ng sentence is played through a real AudioContext; one
+// VisemeScheduler per source path runs on that context's clock; every animation frame the mouth of each path is
+// sampled at the audible time (currentTime - outputLatency, as the SDK defines it) and scored against espeak's phoneme timing. The
+// loudness peer is ChatVRM's: an AnalyserNode on the same audio, max |sample| → sigmoid → 'aa'.
+import { VISEME_COUNT } from '@digital-human/core';
+import { EspeakSynthesizer, toFloat32 } from '../../../dialog/src/tts/index';
+import { dominantViseme, timedTextToCues, type VisemeCue, VisemeScheduler } from '../../src/index';
+import { zhCharTimestamps } from '../charTimestamps';
+import { type Frame, Score } from '../score';
+import { SENTENCES } from '../sentences';
+
+type Summary = ReturnType<Score['summary']>;
+
+async function playSentence(
+  ctx: AudioContext,
+  pcm: Float32Array,
+  sampleRate: number,
+  paths: Record<string, readonly VisemeCue[]>,
+): Promise<Record<string, Frame[]>> {
+  const buffer = ctx.createBuffer(1, pcm.length, sampleRate);
+  buffer.copyToChannel(pcm as Float32Array<ArrayBuffer>, 0);
+  const source = ctx.createBufferSource();
+  source.buffer = buffer;
+  const analyser = ctx.createAnalyser();
+  analyser.fftSize = 2048;
+  source.connect(analyser).connect(ctx.destination);
+  const start = ctx.currentTime + 0.3;
+  source.start(start);
+  const schedulers = Object.entries(paths).map(([name, cues]) => {
+    const s = new VisemeScheduler({ clock: ctx });
+    s.schedule(cues, start);
+    return [name, s] as const;
+  });
+  const frames: Record<string, Frame[]> = { 'loudness-baseline': [] };
+  for (const [name] of schedulers) frames[name] = [];
+  const out = new Float32Array(VISEME_COUNT);
+  const wave = new Float32Array(analyser.fftSize);
+  const end = start + buffer.duration + 0.3;
+  await new Promise<void>((resolve) => {
+    const frame = () => {
+      const heard = ctx.currentTime - (ctx.outputLatency || ctx.baseLatency || 0);
+      const t = heard - start;
+      for (const [name, s] of schedulers) {
+        s.sample(out);
+        frames[name]!.push({ t, label: dominantViseme(out) });
+      }
+      analyser.getFloatTimeDomainData(wave);
+      let peak = 0;
+      for (const x of wave) peak = Math.max(peak, Math.abs(x));
+      const weight = 1 / (1 + Math.exp(-45 * peak + 5));
+      frames['loudness-baseline']!.push({ t, label: weight > 0.5 ? 'aa' : 'sil' });
+      if (heard < end) requestAnimationFrame(frame);
+      else resolve();
+    };
+    requestAnimationFrame(frame);
+  });
+  for (const [, s] of schedulers) s.dispose();
+  return frames;
+}
+
+async function runLipsync(
+  dataUrl: string,
+): Promise<{ summary: Record<string, Summary>; latency: number; fps: number }> {
+  const tts = await EspeakSynthesizer.create({ data: dataUrl });
+  const ctx = new AudioContext();
+  await ctx.resume();
+  const scores: Record<string, Score> = {};
+  let frameCount = 0;
+  let seconds = 0;
+  for (const s of SENTENCES) {
+    const r = tts.synthesize(s.text, { voice: s.voice });
+    const timed = s.language === 'zh' ? zhCharTimestamps(r) : r.words;
+    const frames = await playSentence(ctx, toFloat32(r.samples), r.sampleRate, {
+      'tts-visemes': r.visemes,
+      'text+timestamps': timedTextToCues(timed),
+    });
+    for (const [name, f] of Object.entries(frames)) {
+      const key = `${name}/${s.language}`;
+      scores[key] ??= new Score();
+      scores[key].add(r.visemes, f);
+    }
+    frameCount += frames['tts-visemes']!.length;
+    seconds += r.duration + 0.3;
+  }
+  const latency = ctx.outputLatency || ctx.baseLatency || 0;
+  await ctx.close();
+  tts.dispose();
+  const summary = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.summary()]));
+  return { summary, latency, fps: frameCount / seconds };
+}
+
+declare global {
+  interface Window {
+    runLipsync: typeof runLipsync;
+  }
+}
+window.runLipsync = runLipsync;
+document.title = 'ready';
