@@ -20,6 +20,10 @@ export interface LiveKitServer {
 export interface StartLiveKitServerOptions {
   /** HTTP/WebSocket port; a free one when absent. */
   port?: number;
+  /** Dev API key (default: generated). Reuse a stopped server's key to restart it. */
+  apiKey?: string;
+  /** Dev API secret (default: generated, 64 hex chars). */
+  apiSecret?: string;
   /** livekit-server log level (default 'warn'). */
   logLevel?: string;
   /** How long to wait for the HTTP health check (default 15 s). */

@@ -110,7 +110,9 @@ function killGroup(pid, signal) {
 
 /**
  * Starts livekit-server on 127.0.0.1 with free ports and fresh dev keys; resolves once it answers HTTP.
- * @param {{port?: number, logLevel?: string, timeoutMs?: number, onLog?: (text: string) => void}} [options]
+ * Pass `port`, `apiKey` and `apiSecret` of a stopped server to bring "the same" server back (reconnect tests).
+ * @param {{port?: number, apiKey?: string, apiSecret?: string, logLevel?: string, timeoutMs?: number,
+ *   onLog?: (text: string) => void}} [options]
  * @returns {Promise<LiveKitServer>}
  */
 export async function startLiveKitServer(options = {}) {
@@ -120,8 +122,8 @@ export async function startLiveKitServer(options = {}) {
   }
   const port = await freeTcpPort(options.port ?? 0);
   const udpPort = await freeUdpPort();
-  const apiKey = `dev${randomBytes(6).toString('hex')}`;
-  const apiSecret = randomBytes(32).toString('hex');
+  const apiKey = options.apiKey ?? `dev${randomBytes(6).toString('hex')}`;
+  const apiSecret = options.apiSecret ?? randomBytes(32).toString('hex');
   const dir = mkdtempSync(join(tmpdir(), 'livekit-'));
   const configPath = join(dir, 'livekit.yaml');
   const logLevel = options.logLevel ?? 'warn';

@@ -26,7 +26,7 @@ export type AvatarAudioRoom = Pick<
 /** What the receiver needs from its owner. */
 export interface AvatarAudioCallbacks {
   /** The sender of `identity`, or null after reporting a security event when it is not an agent/operator. */
-  trustedSender(identity: string, topic: string): MessageSender | null;
+  trustedSender(identity: string, topic: string): Promise<MessageSender | null>;
   started(event: LiveKitTransportEvents<unknown>['speechstarted']): void;
   finished(event: LiveKitTransportEvents<unknown>['speechfinished']): void;
   error(error: LiveKitTransportError): void;
@@ -52,7 +52,8 @@ export class AvatarAudioReceiver {
       void this.receive(reader, identity);
     });
     room.registerRpcMethod(AvatarRpc.clearBuffer, async ({ callerIdentity }) => {
-      if (!callbacks.trustedSender(callerIdentity, AvatarRpc.clearBuffer)) throw new Error('not allowed');
+      if (!(await callbacks.trustedSender(callerIdentity, AvatarRpc.clearBuffer)))
+        throw new Error('not allowed');
       player.clear();
       return 'ok';
     });
@@ -74,7 +75,7 @@ export class AvatarAudioReceiver {
   }
 
   private async receive(reader: ByteStreamReader, identity: string): Promise<void> {
-    const sender = this.callbacks.trustedSender(identity, AvatarRpc.audioStream);
+    const sender = await this.callbacks.trustedSender(identity, AvatarRpc.audioStream);
     if (!sender) return;
     const sampleRate = Number(reader.info.attributes?.sample_rate ?? '24000');
     const channels = Number(reader.info.attributes?.num_channels ?? '1');

@@ -9,6 +9,7 @@ import type { ConnectionChange, ConnectionPhase, LiveKitTransportEvents } from '
 import type { MessageCodec, MessageSender } from './MessageCodec';
 import { MessageGate } from './MessageGate';
 import { MicrophoneControl } from './MicrophoneControl';
+import { ParticipantDirectory } from './ParticipantDirectory';
 import { PcmStreamPlayer, type PcmStreamPlayerOptions } from './PcmStreamPlayer';
 import { protocolCodec } from './protocolCodec';
 import { TranscriptionReceiver } from './TranscriptionReceiver';
@@ -39,6 +40,7 @@ interface Session {
   readonly room: Room;
   readonly receiver: AvatarAudioReceiver;
   readonly captions: TranscriptionReceiver;
+  readonly directory: ParticipantDirectory;
   readonly microphone: MicrophoneControl;
   readonly unbind: () => void;
 }
@@ -183,24 +185,26 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
   private openSession(lk: LiveKitModule): Session {
     const room = new lk.Room(this.options.roomOptions);
     const player = this.ensurePlayer();
-    const senderOf = (identity: string): MessageSender =>
-      this.gate.senderOf(identity, room.remoteParticipants.get(identity)?.attributes);
+    const directory = new ParticipantDirectory(room, lk.RoomEvent.ParticipantConnected);
+    const senderOf = async (identity: string): Promise<MessageSender> =>
+      this.gate.senderOf(identity, await directory.attributesOf(identity));
     const topics = new Set(this.codec.topics);
     const unbind = bindRoomEvents(lk, room, {
       connection: (change) => this.setPhase(change),
       audioPlayback: () => this.emitPlayback(),
       data: (payload, identity, topic) => {
-        if (topics.has(topic)) this.gate.receive(payload, senderOf(identity), topic);
+        if (!topics.has(topic)) return;
+        void senderOf(identity).then((sender) => this.gate.receive(payload, sender, topic));
       },
     });
     for (const topic of topics) {
       room.registerTextStreamHandler(topic, async (reader, { identity }) => {
-        const sender = senderOf(identity);
+        const sender = await senderOf(identity);
         if (this.gate.trust(sender, topic)) this.gate.receive(await reader.readAll(), sender, topic);
       });
     }
-    const trustedSender = (identity: string, topic: string) => {
-      const sender = senderOf(identity);
+    const trustedSender = async (identity: string, topic: string) => {
+      const sender = await senderOf(identity);
       return this.gate.trust(sender, topic) ? sender : null;
     };
     const captions = new TranscriptionReceiver(room, {
@@ -213,7 +217,8 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
       finished: (e) => this.events.emit('speechfinished', e),
       error: (e) => this.events.emit('error', e),
     });
-    return { room, receiver, captions, microphone: new MicrophoneControl(room.localParticipant), unbind };
+    const microphone = new MicrophoneControl(room.localParticipant);
+    return { room, receiver, captions, directory, microphone, unbind };
   }
 
   private closeSession(): void {
@@ -222,6 +227,7 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     this.session = undefined;
     session.receiver.dispose();
     session.captions.dispose();
+    session.directory.dispose();
     for (const topic of this.codec.topics) session.room.unregisterTextStreamHandler(topic);
     session.unbind();
   }

@@ -13,7 +13,7 @@ export const TranscriptionStream = {
 /** What the receiver needs from its owner. */
 export interface TranscriptionCallbacks {
   /** The sender of `identity`, or null after reporting a security event when it is not an agent/operator. */
-  trustedSender(identity: string, topic: string): MessageSender | null;
+  trustedSender(identity: string, topic: string): Promise<MessageSender | null>;
   transcription(event: LiveKitTransportEvents<unknown>['transcription']): void;
 }
 
@@ -40,7 +40,7 @@ export class TranscriptionReceiver {
   }
 
   private async receive(reader: TextStreamReader, identity: string): Promise<void> {
-    const sender = this.callbacks.trustedSender(identity, TranscriptionStream.topic);
+    const sender = await this.callbacks.trustedSender(identity, TranscriptionStream.topic);
     if (!sender) return;
     const attributes = reader.info.attributes ?? {};
     const segmentId = attributes[TranscriptionStream.segmentId] ?? reader.info.id;

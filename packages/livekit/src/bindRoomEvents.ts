@@ -32,8 +32,11 @@ export function bindRoomEvents(lk: LiveKitModule, room: Room, callbacks: RoomEve
     participant?: { identity: string },
     _kind?: unknown,
     topic?: string,
+    _encryption?: unknown,
+    participantIdentity?: string,
   ) => {
-    callbacks.data(payload, participant?.identity ?? '', topic ?? '');
+    // `participant` is undefined while the sender is not announced yet; its identity still comes along.
+    callbacks.data(payload, participant?.identity ?? participantIdentity ?? '', topic ?? '');
   };
   room
     .on(RoomEvent.Connected, onConnected)
