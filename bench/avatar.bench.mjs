@@ -17,9 +17,14 @@ export async function run({ browser, baseUrl, root, fixturesDir }) {
   }
   if (models.length === 0) return { description: 'no avatar to measure', rows: [] };
   const page = await browser.newPage();
-  const failed = new Promise((_, reject) => page.on('pageerror', (e) => reject(new Error(`bench page: ${e.message}`))));
+  const failed = new Promise((_, reject) =>
+    page.on('pageerror', (e) => reject(new Error(`bench page: ${e.message}`))),
+  );
   await page.goto(`${baseUrl}/bench/pages/avatar.html`);
-  await Promise.race([page.waitForFunction(() => document.title === 'ready', null, { timeout: 120_000 }), failed]);
+  await Promise.race([
+    page.waitForFunction(() => document.title === 'ready', null, { timeout: 120_000 }),
+    failed,
+  ]);
   // Warm-up: the first load pays for shader compilation and module evaluation.
   await page.evaluate((url) => window.measureAvatar(url), models[0][1]);
   const rows = [];

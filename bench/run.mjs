@@ -32,9 +32,21 @@ function formatValue(value, unit) {
 }
 
 function markdown(all) {
-  const lines = ['# Benchmark results', '', `Machine: ${process.arch}, ${process.env.CI ? 'CI' : 'dev'}; written by \`pnpm bench\`.`, ''];
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Machine: ${process.arch}, ${process.env.CI ? 'CI' : 'dev'}; written by \`pnpm bench\`.`,
+    '',
+  ];
   for (const { name, result } of all) {
-    lines.push(`## ${name}`, '', result.description ?? '', '', '| metric | value | baseline | ratio | target | ok |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `## ${name}`,
+      '',
+      result.description ?? '',
+      '',
+      '| metric | value | baseline | ratio | target | ok |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const r of result.rows) {
       lines.push(
         `| ${r.metric} | ${formatValue(r.value, r.unit)} | ${r.baseline === undefined ? '' : formatValue(r.baseline, r.unit)} | ${
@@ -68,10 +80,21 @@ try {
     const mod = await import(pathToFileURL(file).href);
     console.log(`bench: ${name}...`);
     const started = Date.now();
-    const result = await mod.run({ browser, baseUrl, root, fixturesDir: existsSync(fixturesDir) ? fixturesDir : '' });
+    const result = await mod.run({
+      browser,
+      baseUrl,
+      root,
+      fixturesDir: existsSync(fixturesDir) ? fixturesDir : '',
+    });
     result.seconds = (Date.now() - started) / 1000;
-    writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify({ name, date: new Date().toISOString(), ...result }, null, 2)}\n`);
-    for (const r of result.rows) console.log(`  ${r.metric}: ${formatValue(r.value, r.unit)}${r.ratio === undefined ? '' : ` (ratio ${r.ratio.toFixed(2)})`}${r.ok === false ? '  MISSES TARGET' : ''}`);
+    writeFileSync(
+      join(resultsDir, `${name}.json`),
+      `${JSON.stringify({ name, date: new Date().toISOString(), ...result }, null, 2)}\n`,
+    );
+    for (const r of result.rows)
+      console.log(
+        `  ${r.metric}: ${formatValue(r.value, r.unit)}${r.ratio === undefined ? '' : ` (ratio ${r.ratio.toFixed(2)})`}${r.ok === false ? '  MISSES TARGET' : ''}`,
+      );
     failed ||= result.rows.some((r) => r.ok === false);
     all.push({ name, result });
   }

@@ -2,5 +2,8 @@
 import { measureSizes } from '../scripts/size-budget.mjs';
 
 export async function run() {
-  return { description: 'gzip -9 of built ESM, peers and workspace dependencies external.', rows: measureSizes() };
+  return {
+    description: 'gzip -9 of built ESM, peers and workspace dependencies external.',
+    rows: measureSizes(),
+  };
 }

@@ -40,7 +40,10 @@ for (const dir of readdirSync(join(root, 'packages'))) {
       minify: false,
       target: 'es2022',
       lib: { entry: entries, formats: ['es'] },
-      rolldownOptions: { external: isExternal, output: { comments: { legal: true, annotation: true, jsdoc: false } } },
+      rolldownOptions: {
+        external: isExternal,
+        output: { comments: { legal: true, annotation: true, jsdoc: false } },
+      },
     },
   });
   const tsconfig = join(pkgDir, 'tsconfig.build.json');

@@ -12,7 +12,8 @@ function packageGzip(name) {
   if (!existsSync(dist)) return null;
   let total = 0;
   for (const file of readdirSync(dist, { recursive: true })) {
-    if (String(file).endsWith('.js')) total += gzipSync(readFileSync(join(dist, String(file))), { level: 9 }).length;
+    if (String(file).endsWith('.js'))
+      total += gzipSync(readFileSync(join(dist, String(file))), { level: 9 }).length;
   }
   return total;
 }
@@ -26,14 +27,23 @@ export function measureSizes() {
     if (sizes.some((s) => s === null)) continue;
     const kib = sizes.reduce((a, b) => a + b, 0) / 1024;
     const limit = budget.gzipBytes / 1024;
-    rows.push({ metric: `gzip size: ${budget.name}`, value: kib, unit: 'KiB', target: `≤ ${limit} KiB`, ok: kib <= limit });
+    rows.push({
+      metric: `gzip size: ${budget.name}`,
+      value: kib,
+      unit: 'KiB',
+      target: `≤ ${limit} KiB`,
+      ok: kib <= limit,
+    });
   }
   return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = measureSizes();
-  for (const r of rows) console.log(`size: ${r.metric.slice(11)}: ${r.value.toFixed(1)} KiB (budget ${r.target}) ${r.ok ? 'ok' : 'OVER BUDGET'}`);
+  for (const r of rows)
+    console.log(
+      `size: ${r.metric.slice(11)}: ${r.value.toFixed(1)} KiB (budget ${r.target}) ${r.ok ? 'ok' : 'OVER BUDGET'}`,
+    );
   if (rows.length === 0) console.log('size: nothing built; run pnpm build first');
   if (rows.some((r) => !r.ok)) process.exit(1);
 }

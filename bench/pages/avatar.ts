@@ -2,7 +2,7 @@
 // - time to first frame (fetch + parse + first render, synchronised with a 1-pixel read-back);
 // - per-frame CPU of our drivers + mixer + applyFaceFrame + vrm.update, against a bare vrm.update of the same model
 //   in the same page (interleaved blocks, median of block means).
-import { applyFaceFrame, AvatarView, createFaceMapping } from '@digital-human/avatar';
+import { AvatarView, applyFaceFrame, createFaceMapping } from '@digital-human/avatar';
 import { createSeededRandom, EmotionDriver, IdleDriver, Mixer } from '@digital-human/core';
 
 interface AvatarBenchResult {
