@@ -13,7 +13,14 @@ const arg = process.argv[2] ?? '/tmp/avatar-shots';
 const preview = await openPreview(resolve(defaultDir, 'assistant.vrm'));
 try {
   if (arg === 'thumbnail') {
-    const png = await preview.shot({ size: 512, expressions: { happy: 0.35 } });
+    const png = await preview.shot({
+      size: 512,
+      expressions: { happy: 0.4 },
+      camera: [0, 1.5, 0.8],
+      target: [0, 1.475, 0],
+      headRoll: -0.04,
+      lookAt: [0, 1.5, 0.8],
+    });
     writeFileSync(resolve(defaultDir, 'thumbnail.png'), png);
     console.log('thumbnail.png written');
   } else {

@@ -33,10 +33,11 @@ function grid(
   }
 }
 
-function ellipsoid(cx: number, cy: number, cz: number, rx: number, ry: number, rz: number): Shape {
+/** An ellipsoid; with `open` (radians) its front is left open by that half-angle, making a bag. */
+function ellipsoid(cx: number, cy: number, cz: number, rx: number, ry: number, rz: number, open = 0): Shape {
   return (u, v) => {
     const polar = Math.PI * v;
-    const az = 2 * Math.PI * u;
+    const az = open + (2 * Math.PI - 2 * open) * u;
     return [
       cx + rx * Math.sin(polar) * Math.sin(az),
       cy + ry * Math.cos(polar),
@@ -56,7 +57,7 @@ function keepBehindSkin(part: MeshPart): void {
 }
 
 /**
- * The inside of the mouth, seen only when the lips part: a dark cavity (double-sided), an arc of upper teeth
+ * The inside of the mouth, seen only when the lips part: a dark cavity (double-sided, open at the front), upper teeth
  * just behind the upper lip and a tongue resting on the floor of the mouth. Returned per material.
  */
 export function buildMouthInterior(): MeshPart[] {
@@ -67,7 +68,7 @@ export function buildMouthInterior(): MeshPart[] {
     cavity,
     24,
     14,
-    ellipsoid(0, y - 0.005, lipZ - 0.019, 0.017, 0.012, 0.013),
+    ellipsoid(0, y - 0.005, lipZ - 0.019, 0.017, 0.012, 0.013, 0.7),
     InteriorTag.cavity,
     [0.5, 0.5],
   );
@@ -93,7 +94,7 @@ export function buildMouthInterior(): MeshPart[] {
     tongue,
     16,
     10,
-    ellipsoid(0, y - 0.0105, lipZ - 0.0175, 0.0125, 0.0042, 0.012),
+    ellipsoid(0, y - 0.0088, lipZ - 0.0165, 0.0125, 0.0042, 0.0115),
     InteriorTag.tongue,
     [0.5, 0.5],
   );
