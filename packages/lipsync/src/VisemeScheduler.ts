@@ -83,9 +83,7 @@ export class VisemeScheduler {
     this.closeTime = options.closeTime ?? 0.1;
     const context = this.clock.context as Partial<OutputTimestampSource>;
     this.outputTimestamp =
-      options.outputTimestamp !== false &&
-      typeof context.getOutputTimestamp === 'function' &&
-      hasPerformance()
+      options.outputTimestamp === true && typeof context.getOutputTimestamp === 'function' && hasPerformance()
         ? (context as OutputTimestampSource)
         : null;
     this.energy = options.energy;
