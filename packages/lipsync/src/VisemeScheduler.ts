@@ -40,6 +40,11 @@ export interface VisemeSchedulerOptions extends CoarticulationOptions {
    * `latency` is given or the clock has no output timestamp.
    */
   outputTimestamp?: boolean;
+  /**
+   * How far the mouth runs ahead of the heard audio, in seconds (default 0). Viewers accept lips slightly ahead of
+   * the sound far more than behind it; the bench measured 6 ms of lead as a loss (frame accuracy −4 points).
+   */
+  visualLead?: number;
   /** How fast the mouth shuts on interrupt/pause (default 0.1 s). */
   closeTime?: number;
   /** Speech loudness 0..1 at an audio-clock time; scales the open shapes (default: none). */
@@ -64,6 +69,7 @@ export class VisemeScheduler {
   private readonly clock: AudioClock;
   private readonly latency: number | undefined;
   private readonly closeTime: number;
+  private readonly visualLead: number;
   private readonly outputTimestamp: OutputTimestampSource | null;
   private readonly energy: ((audioTime: number) => number) | undefined;
   private readonly maxCueDuration: number;
@@ -81,6 +87,7 @@ export class VisemeScheduler {
     this.clock = options.clock instanceof AudioClock ? options.clock : new AudioClock(options.clock);
     this.latency = options.latency;
     this.closeTime = options.closeTime ?? 0.1;
+    this.visualLead = options.visualLead ?? 0;
     const context = this.clock.context as Partial<OutputTimestampSource>;
     this.outputTimestamp =
       options.outputTimestamp === true && typeof context.getOutputTimestamp === 'function' && hasPerformance()
@@ -190,7 +197,7 @@ export class VisemeScheduler {
     if (this.disposed) return this.rest(out);
     const now = this.now;
     const paused = this.pausedAt !== null;
-    const time = paused ? this.pausedAt! : now;
+    const time = paused ? this.pausedAt! : now + this.visualLead;
     const energy = this.energy && !paused ? this.energy(time) : 1;
     let total = this.coarticulator.sample(this.track, time, this.scratch, energy);
     const fade = now < this.fadeFrom + this.closeTime ? (now - this.fadeFrom) / this.closeTime : 1;
