@@ -14,8 +14,10 @@ const MAX_WAITERS = 64;
 
 /**
  * Looks up a sender's server-set attributes. A data packet or stream can arrive before the signal message that
- * announces its sender (seen right after a rejoin), so an unknown identity is waited for briefly instead of being
- * treated as roleless; after `timeoutMs` it resolves `undefined` (no role: the gate drops it).
+ * announces its sender: livekit-server batches the join of a participant that publishes no track on a 3-second
+ * ticker (`subscriberUpdateInterval` in v1.13), so a data-only agent is announced up to 3 s after its first
+ * packet. An unknown identity is therefore waited for instead of being treated as roleless; after `timeoutMs` it
+ * resolves `undefined` (no role: the gate drops it).
  */
 export class ParticipantDirectory {
   private readonly waiters = new Set<Waiter>();
@@ -29,8 +31,7 @@ export class ParticipantDirectory {
   /**
    * @param room - the room to read.
    * @param connectedEvent - livekit-client's `RoomEvent.ParticipantConnected` (passed in: the module loads lazily).
-   * @param timeoutMs - how long to wait for an unknown sender (default 5000: livekit-server 1.13 announced a
-   *   fresh non-publishing participant ~2-2.5 s after its first data packet arrived in our e2e).
+   * @param timeoutMs - how long to wait for an unknown sender (default 5000, above the server's 3 s batching).
    */
   constructor(
     private readonly room: DirectoryRoom,

@@ -12,15 +12,24 @@ function bytesOf(samples: number[]): Uint8Array {
   return out;
 }
 
+/** Decodes into fresh arrays sized by `framesIn`; null when no frame completes. */
+function decode(decoder: PcmDecoder, chunk: Uint8Array): Float32Array[] | null {
+  const frames = decoder.framesIn(chunk);
+  const planes = Array.from({ length: decoder.channels }, () => new Float32Array(frames));
+  const written = decoder.decodeInto(chunk, planes);
+  expect(written).toBe(frames);
+  return frames === 0 ? null : planes;
+}
+
 describe('PcmDecoder', () => {
   it('decodes mono int16 little-endian to floats in [-1, 1)', () => {
-    const out = new PcmDecoder(1).decode(bytesOf([0, 16384, -32768, 32767]));
+    const out = decode(new PcmDecoder(1), bytesOf([0, 16384, -32768, 32767]));
     expect(out).toHaveLength(1);
     expect(Array.from(out![0]!)).toEqual([0, 0.5, -1, 32767 / 32768]);
   });
 
   it('de-interleaves stereo frames', () => {
-    const out = new PcmDecoder(2).decode(bytesOf([100, -100, 200, -200, 300, -300]))!;
+    const out = decode(new PcmDecoder(2), bytesOf([100, -100, 200, -200, 300, -300]))!;
     expect(Array.from(out[0]!, (v) => Math.round(v * 32768))).toEqual([100, 200, 300]);
     expect(Array.from(out[1]!, (v) => Math.round(v * 32768))).toEqual([-100, -200, -300]);
   });
@@ -35,7 +44,7 @@ describe('PcmDecoder', () => {
     let at = 0;
     for (let i = 0; at < bytes.length; i++) {
       const size = sizes[i % sizes.length]!;
-      const out = decoder.decode(bytes.subarray(at, at + size));
+      const out = decode(decoder, bytes.subarray(at, at + size));
       at += size;
       out?.forEach((channel, c) => {
         got[c]!.push(...Array.from(channel, (v) => Math.round(v * 32768)));
@@ -49,11 +58,11 @@ describe('PcmDecoder', () => {
 
   it('returns null until a whole frame is there, and reset() drops the partial frame', () => {
     const decoder = new PcmDecoder(2);
-    expect(decoder.decode(new Uint8Array([1, 2, 3]))).toBeNull();
+    expect(decode(decoder, new Uint8Array([1, 2, 3]))).toBeNull();
     expect(decoder.pendingBytes).toBe(3);
     decoder.reset();
     expect(decoder.pendingBytes).toBe(0);
-    const out = decoder.decode(bytesOf([5, 6]))!;
+    const out = decode(decoder, bytesOf([5, 6]))!;
     expect(Math.round(out[0]![0]! * 32768)).toBe(5);
   });
 

@@ -10,6 +10,7 @@ export const MAX_PCM_CHANNELS = 8;
  */
 export class PcmDecoder {
   private readonly carry: Uint8Array;
+  private readonly carryView: DataView;
   private carryLength = 0;
   private readonly frameBytes: number;
 
@@ -25,6 +26,7 @@ export class PcmDecoder {
     }
     this.frameBytes = 2 * channels;
     this.carry = new Uint8Array(this.frameBytes);
+    this.carryView = new DataView(this.carry.buffer);
   }
 
   /** Bytes of an incomplete frame waiting for the next chunk. */
@@ -32,35 +34,39 @@ export class PcmDecoder {
     return this.carryLength;
   }
 
+  /** Whole frames that `chunk` completes together with the carried bytes (what {@link decodeInto} will write). */
+  framesIn(chunk: Uint8Array): number {
+    return Math.floor((this.carryLength + chunk.byteLength) / this.frameBytes);
+  }
+
   /**
-   * Decodes `chunk` (plus any carried bytes) into one Float32Array per channel; null when it completes no frame.
-   * The arrays are new (they go straight into an `AudioBuffer`).
+   * Decodes `chunk` (plus any carried bytes) into `planes`, one array per channel with room for
+   * {@link framesIn}(chunk) frames (e.g. an `AudioBuffer`'s channel data: no copy, no allocation).
+   * Bytes of an incomplete last frame are kept for the next chunk. Returns the frames written.
    */
-  decode(chunk: Uint8Array): Float32Array[] | null {
+  decodeInto(chunk: Uint8Array, planes: readonly Float32Array[]): number {
     const { frameBytes, channels } = this;
-    const frames = Math.floor((this.carryLength + chunk.byteLength) / frameBytes);
+    const frames = this.framesIn(chunk);
     if (frames === 0) {
       this.carry.set(chunk, this.carryLength);
       this.carryLength += chunk.byteLength;
-      return null;
+      return 0;
     }
-    const out: Float32Array[] = [];
-    for (let c = 0; c < channels; c++) out.push(new Float32Array(frames));
     let offset = 0;
     let frame = 0;
     if (this.carryLength > 0) {
       offset = frameBytes - this.carryLength;
       this.carry.set(chunk.subarray(0, offset), this.carryLength);
-      readFrame(new DataView(this.carry.buffer), 0, channels, out, 0);
+      readFrame(this.carryView, 0, channels, planes, 0);
       this.carryLength = 0;
       frame = 1;
     }
     const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    for (; frame < frames; frame++, offset += frameBytes) readFrame(view, offset, channels, out, frame);
+    for (; frame < frames; frame++, offset += frameBytes) readFrame(view, offset, channels, planes, frame);
     const rest = chunk.byteLength - offset;
     if (rest > 0) this.carry.set(chunk.subarray(offset), 0);
     this.carryLength = rest;
-    return out;
+    return frames;
   }
 
   /** Drops a carried partial frame (a new segment starts). */
@@ -73,7 +79,7 @@ function readFrame(
   view: DataView,
   offset: number,
   channels: number,
-  out: Float32Array[],
+  out: readonly Float32Array[],
   frame: number,
 ): void {
   for (let c = 0; c < channels; c++) out[c]![frame] = view.getInt16(offset + 2 * c, true) / 32768;

@@ -36,6 +36,9 @@ export interface PcmStreamPlayerOptions {
   readonly destination?: AudioNode;
 }
 
+/** Scratch list of the channel arrays being written (module scope: no array per chunk). */
+const _planes: Float32Array[] = [];
+
 interface Segment {
   readonly id: number;
   readonly decoder: PcmDecoder;
@@ -113,11 +116,18 @@ export class PcmStreamPlayer {
   push(bytes: Uint8Array): void {
     const segment = this.input;
     if (!segment) return;
-    const planes = segment.decoder.decode(bytes);
-    if (!planes) return;
-    const frames = planes[0]!.length;
-    const buffer = this.context.createBuffer(planes.length, frames, segment.sampleRate);
-    for (let c = 0; c < planes.length; c++) buffer.copyToChannel(planes[c]! as Float32Array<ArrayBuffer>, c);
+    const { decoder } = segment;
+    const frames = decoder.framesIn(bytes);
+    if (frames === 0) {
+      decoder.decodeInto(bytes, _planes);
+      return;
+    }
+    // Decode straight into the AudioBuffer's channel data: the buffer is the only allocation per chunk.
+    const buffer = this.context.createBuffer(decoder.channels, frames, segment.sampleRate);
+    _planes.length = 0;
+    for (let c = 0; c < decoder.channels; c++) _planes.push(buffer.getChannelData(c));
+    decoder.decodeInto(bytes, _planes);
+    _planes.length = 0;
     this.schedule(segment, buffer);
   }
 
