@@ -45,6 +45,8 @@ try {
       lookUp: { lookAt: [0, 3, 1.5] },
       turned: { headYaw: 0.5, headPitch: 0.15 },
       nod: { headPitch: 0.35, camera: [0.7, 1.5, 0.7] },
+      threeQuarter: { size: 768, camera: [0.25, 1.52, 0.75], target: [0, 1.5, 0] },
+      back: { camera: [-0.3, 1.55, -0.8], target: [0, 1.52, 0] },
       tilt: { headRoll: 0.25, headYaw: -0.3 },
       lean: { chestPitch: 0.3, camera: [0.8, 1.35, 1.0], target: [0, 1.35, 0] },
       side: { camera: [0.95, 1.5, 0.2], target: [0, 1.47, 0] },

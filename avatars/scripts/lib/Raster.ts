@@ -33,15 +33,16 @@ export function hashNoise(x: number, y: number, seed = 0): number {
   return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
 }
 
-/** Smooth value noise at a real coordinate. */
-export function valueNoise(x: number, y: number, seed = 0): number {
+/** Smooth value noise at a real coordinate; with `periodX` it repeats along x (for textures wrapping round). */
+export function valueNoise(x: number, y: number, seed = 0, periodX = 0): number {
   const x0 = Math.floor(x);
   const y0 = Math.floor(y);
   const fx = smoothstep(0, 1, x - x0);
   const fy = smoothstep(0, 1, y - y0);
-  const a = hashNoise(x0, y0, seed) + (hashNoise(x0 + 1, y0, seed) - hashNoise(x0, y0, seed)) * fx;
-  const b =
-    hashNoise(x0, y0 + 1, seed) + (hashNoise(x0 + 1, y0 + 1, seed) - hashNoise(x0, y0 + 1, seed)) * fx;
+  const wrap = (i: number) => (periodX > 0 ? ((i % periodX) + periodX) % periodX : i);
+  const [xa, xb] = [wrap(x0), wrap(x0 + 1)];
+  const a = hashNoise(xa, y0, seed) + (hashNoise(xb, y0, seed) - hashNoise(xa, y0, seed)) * fx;
+  const b = hashNoise(xa, y0 + 1, seed) + (hashNoise(xb, y0 + 1, seed) - hashNoise(xa, y0 + 1, seed)) * fx;
   return a + (b - a) * fy;
 }
 

@@ -53,7 +53,9 @@ export function tube(part: MeshPart, rings: readonly Ring[], opts: TubeOptions):
         .addScaledVector(e1, ring.a * signedPow(Math.sin(angle), e))
         .addScaledVector(e2, ring.b * signedPow(Math.cos(angle), e));
       const [u, v] = opts.uv?.(i / n, j / (rings.length - 1), p) ?? [i / n, j / (rings.length - 1)];
-      row.push(closed && i === n ? row[0]! : part.vertex(p.x, p.y, p.z, u, v, opts.skin(p), opts.tag ?? 0));
+      // A closed ring repeats its first vertex's position (u = 1) so the texture does not wrap across one quad.
+      if (closed && i === n) part.at(row[0]!, p);
+      row.push(part.vertex(p.x, p.y, p.z, u, v, opts.skin(p), opts.tag ?? 0));
     }
     ids.push(row);
   });

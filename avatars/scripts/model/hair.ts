@@ -89,11 +89,11 @@ export function buildHair(): MeshPart {
   const head = boneIndex('head');
   const ids: number[][] = [];
   const phis = distribute(COLUMNS, -Math.PI, Math.PI, (p) => 0.5 + 1.5 * Math.exp(-((p / 1.1) ** 2)));
+  const seam = resample(profile(-Math.PI), ROWS);
   for (let col = 0; col <= COLUMNS; col++) {
-    const phi = phis[col]!;
-    const row = resample(profile(phi), ROWS).map((q, r) =>
-      part.vertex(q.x, q.y, q.z, col / COLUMNS, r / ROWS, [[head, 1]]),
-    );
+    // Both ends of the sheet use the very same points so the seam at the back closes exactly.
+    const points = col === 0 || col === COLUMNS ? seam : resample(profile(phis[col]!), ROWS);
+    const row = points.map((q, r) => part.vertex(q.x, q.y, q.z, col / COLUMNS, r / ROWS, [[head, 1]]));
     ids.push(row);
   }
   for (let col = 0; col < COLUMNS; col++) {

@@ -66,7 +66,7 @@ function lidColour(u: number, v: number): Rgba {
     return mixRgba(mixRgba(C.skin, hex(PALETTE.skinShade), crease), C.liner, liner);
   }
   const line = smoothstep(0.9, 0.98, k) * smoothstep(-0.4, 0.6, a) * (1 - smoothstep(1.0, 1.3, a));
-  return mixRgba(C.skin, hex('#b77a74'), line * 0.6);
+  return mixRgba(C.skin, hex('#8f5f5a'), line * 0.65);
 }
 
 /** Face texture: skin with blush, lips, brows and the eyelid strip (liner, crease). */
@@ -105,7 +105,7 @@ export function paintEye(size = 256): Raster {
 export function paintHair(size = 512): Raster {
   const base = hex(PALETTE.hair);
   return new Raster(size, size).paint((u, v) => {
-    const strands = valueNoise(u * 140, v * 3, 2) * 0.6 + valueNoise(u * 55, v * 1.5, 3) * 0.4;
+    const strands = valueNoise(u * 140, v * 3, 2, 140) * 0.6 + valueNoise(u * 55, v * 1.5, 3, 55) * 0.4;
     let c = mixRgba(hex(PALETTE.hairShade), base, 0.5 + 0.5 * strands);
     const band = gauss((v - 0.3 - 0.02 * Math.sin(u * Math.PI * 16)) / 0.035) * (0.55 + 0.45 * strands);
     c = mixRgba(c, hex(PALETTE.hairLight), band * 0.8);
