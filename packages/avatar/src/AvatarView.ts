@@ -193,6 +193,8 @@ export class AvatarView {
     if (!this.current) return;
     this.stage.scene.remove(this.current.vrm.scene);
     VRMUtils.deepDispose(this.current.vrm.scene);
+    // The last frame's render lists still point at the old meshes; drop them so they can be collected now.
+    this.glRenderer?.renderLists.dispose();
     this.current = null;
     this.mapping = null;
   }
@@ -309,6 +311,9 @@ export class AvatarView {
   }
 
   private onContextRestored(): void {
+    // three rebuilds its GL state on restore, which resets the clear colour.
+    if (this.glRenderer)
+      configureRenderer(this.glRenderer, this.quality, this.options.background ?? 'transparent');
     this.loop.resume('contextlost');
     this.renderOnce();
     this.events.emit('contextrestored', undefined);
