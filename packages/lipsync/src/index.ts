@@ -56,6 +56,7 @@ export {
   findPeaks,
   percentile,
 } from './align/energyEnvelope';
+export { speechEnergy } from './align/speechEnergy';
 export { type CoarticulationOptions, Coarticulator } from './Coarticulator';
 export { CueTrack } from './CueTrack';
 export { LipsyncError, type LipsyncErrorCode } from './LipsyncError';
