@@ -69,6 +69,7 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
   private player: PcmStreamPlayer | undefined;
   private session: Session | undefined;
   private phase: ConnectionPhase = 'idle';
+  private connecting: Promise<void> | undefined;
   private disposed = false;
 
   constructor(private readonly options: LiveKitTransportOptions<In, Out>) {
@@ -110,24 +111,18 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     return this.session?.microphone;
   }
 
-  /** Fetches credentials and joins the room. Resolves once connected. */
-  async connect(): Promise<void> {
-    if (this.disposed) throw LiveKitTransportError.transportDisposed('connect()');
-    if (this.session) return;
-    this.setPhase({ state: 'connecting' });
-    try {
-      const [credentials, lk] = await Promise.all([this.credentials(), this.loadLiveKit()]);
-      const session = this.openSession(lk);
-      this.session = session;
-      await session.room.connect(credentials.url, credentials.token, this.options.connectOptions);
-    } catch (cause) {
-      this.closeSession();
-      this.setPhase({ state: 'disconnected', reason: 'JOIN_FAILURE' });
-      throw LiveKitTransportError.isTransportError(cause)
-        ? cause
-        : LiveKitTransportError.connectFailed('could not join', cause);
-    }
-    this.emitPlayback();
+  /**
+   * Fetches credentials and joins the room; resolves once connected (concurrent calls share the attempt).
+   * After a `disconnected` event it may be called again.
+   * @throws {@link LiveKitTransportError} `token_failed` or `connect_failed` (the state is then `disconnected`).
+   */
+  connect(): Promise<void> {
+    if (this.disposed) return Promise.reject(LiveKitTransportError.transportDisposed('connect()'));
+    if (this.session && this.phase !== 'connecting') return Promise.resolve();
+    this.connecting ??= this.join().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
   }
 
   /** Unlocks audio: call from a user gesture (tap) when `audioplayback` says `canPlay: false`. */
@@ -182,6 +177,23 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     this.events.removeAllListeners();
   }
 
+  private async join(): Promise<void> {
+    this.setPhase({ state: 'connecting' });
+    try {
+      const [credentials, lk] = await Promise.all([this.credentials(), this.loadLiveKit()]);
+      const session = this.openSession(lk);
+      this.session = session;
+      await session.room.connect(credentials.url, credentials.token, this.options.connectOptions);
+    } catch (cause) {
+      this.closeSession();
+      if (this.phase !== 'disconnected') this.setPhase({ state: 'disconnected', reason: 'JOIN_FAILURE' });
+      throw LiveKitTransportError.isTransportError(cause)
+        ? cause
+        : LiveKitTransportError.connectFailed('could not join', cause);
+    }
+    this.emitPlayback();
+  }
+
   private openSession(lk: LiveKitModule): Session {
     const room = new lk.Room(this.options.roomOptions);
     const player = this.ensurePlayer();
@@ -190,7 +202,11 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
       this.gate.senderOf(identity, await directory.attributesOf(identity));
     const topics = new Set(this.codec.topics);
     const unbind = bindRoomEvents(lk, room, {
-      connection: (change) => this.setPhase(change),
+      connection: (change) => {
+        this.setPhase(change);
+        // The room is finished (server gone for good, kicked, duplicate identity): allow a fresh connect().
+        if (change.state === 'disconnected') this.closeSession();
+      },
       audioPlayback: () => this.emitPlayback(),
       data: (payload, identity, topic) => {
         if (!topics.has(topic)) return;

@@ -70,6 +70,7 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
     server = await startLiveKitServer();
     const served = await servePage('transport-page', async (body) => {
       const identity = typeof body.identity === 'string' ? body.identity : 'customer-x';
+      if (identity === 'refused') throw new Error('no session');
       return { url: server.url, token: await mintToken(server, ROOM, identity, 'customer') };
     });
     pageServer = served.server;
@@ -122,6 +123,14 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
     });
     await waitFor(() => agent.remoteParticipants.get(CUSTOMER), 10_000, 'customer');
     expect(agent.remoteParticipants.get(CUSTOMER)?.attributes['dh.role']).toBe('customer');
+  });
+
+  it('fails with typed errors when the token endpoint refuses or the server is unreachable', async () => {
+    const refused = await page.evaluate(() => window.transportE2E.failingConnect('token-refused'));
+    expect(refused).toEqual({ code: 'token_failed', states: ['connecting', 'disconnected'] });
+    const unreachable = await page.evaluate(() => window.transportE2E.failingConnect('server-unreachable'));
+    expect(unreachable.code).toBe('connect_failed');
+    expect(unreachable.states.at(-1)).toBe('disconnected');
   });
 
   it('delivers validated agent messages and sends validated acks back', async () => {
@@ -299,11 +308,14 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
     }
   });
 
-  it('reports disconnected with the reason, and dispose() closes its audio context', async () => {
+  it('reports disconnected with the reason, can join again, and dispose() closes its audio context', async () => {
     await page.evaluate(() => window.transportE2E.disconnect());
     expect((await log()).connection.at(-1)).toEqual({ state: 'disconnected', reason: 'CLIENT_INITIATED' });
     expect((await page.evaluate(() => window.transportE2E.status())).state).toBe('disconnected');
     expect((await log()).errors).toEqual([]);
+    await page.evaluate(() => window.transportE2E.rejoin());
+    expect((await page.evaluate(() => window.transportE2E.status())).state).toBe('connected');
+    await waitFor(() => agent.remoteParticipants.get(CUSTOMER), 10_000, 'customer back');
     await page.evaluate(() => window.transportE2E.dispose());
     expect(await page.evaluate(() => window.transportE2E.status())).toMatchObject({
       audioContextState: 'closed',

@@ -1,6 +1,6 @@
 // Browser side of the transport e2e: a customer page using LiveKitTransport exactly as an app would.
 import { createMessage } from '@digital-human/protocol';
-import { LiveKitTransport } from '../../src';
+import { LiveKitTransport, type LiveKitTransportError } from '../../src';
 import type { TransportLog, TransportPageApi } from './transportApi';
 
 const log: TransportLog = {
@@ -53,10 +53,26 @@ const api: TransportPageApi = {
     watch(transport);
     await transport.connect();
   },
+  async failingConnect(how) {
+    const options =
+      how === 'token-refused'
+        ? { tokenEndpoint: '/token', tokenRequest: { body: { identity: 'refused' } } }
+        : { getCredentials: async () => ({ url: 'ws://127.0.0.1:9', token: 'x.y.z' }) };
+    const failing = new LiveKitTransport(options);
+    const states: string[] = [];
+    failing.events.on('connection', ({ state }) => states.push(state));
+    const code = await failing.connect().then(
+      () => 'connected',
+      (error: LiveKitTransportError) => error.code,
+    );
+    await failing.dispose();
+    return { code, states };
+  },
   enableMicrophone: () => transport!.enableMicrophone(),
   setMicrophoneMuted: (muted) => transport!.microphone!.setMuted(muted),
   simulate: (scenario) => transport!.room!.simulateScenario(scenario),
   disconnect: () => transport!.disconnect(),
+  rejoin: () => transport!.connect(),
   dispose: () => transport!.dispose(),
   status: () => ({
     state: transport?.state ?? 'none',

@@ -21,10 +21,14 @@ export interface TransportPageApi {
   log: TransportLog;
   /** Joins; with `blockedAudio`, on an audio context suspended as a browser's autoplay policy would leave it. */
   connect(tokenEndpoint: string, identity: string, blockedAudio?: boolean): Promise<void>;
+  /** Tries a join that must fail; returns the error code and the connection states of that attempt. */
+  failingConnect(how: 'token-refused' | 'server-unreachable'): Promise<{ code: string; states: string[] }>;
   enableMicrophone(): Promise<void>;
   setMicrophoneMuted(muted: boolean): Promise<void>;
   simulate(scenario: SimulationScenario): Promise<void>;
   disconnect(): Promise<void>;
+  /** `connect()` again on the same transport. */
+  rejoin(): Promise<void>;
   dispose(): Promise<void>;
   /** Transport state and whether audio may play. */
   status(): { state: string; canPlayAudio: boolean; audioContextState: string };
