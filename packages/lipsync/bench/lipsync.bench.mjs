@@ -1,8 +1,8 @@
 // `pnpm bench lipsync` / `pnpm bench:lipsync`: lip-sync accuracy per source path against espeak-ng ground truth.
 // Two runs: in Node (packages/lipsync/bench/lipsyncBench.ts through tsx; the SDK's VisemeScheduler on a simulated
 // audio clock at 60 fps; all four paths) and in real Chromium (pages/lipsync.ts: a real AudioContext, mouth sampled
-// every animation frame at currentTime - outputLatency; TTS-viseme and text+timestamps paths, loudness peer).
-// HeadAudio and the audio-only model are not measured yet.
+// every animation frame at currentTime - outputLatency; TTS-viseme and text+timestamps paths, loudness and
+// HeadAudio peers). The audio-only model (issue part b) does not exist yet.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -63,7 +63,7 @@ export async function run({ browser, baseUrl, root }) {
   const node = nodeRun(root);
   const chromium = await chromiumRun(browser, baseUrl, root);
   return {
-    description: `${node.sentences} espeak-ng sentences (zh cmn/cmn+f2, en en-us/en-us+f3); ground truth = espeak phoneme events → canonical visemes. Each path's cues go through VisemeScheduler + Coarticulator; the mouth's dominant viseme per frame is scored. Onset: nearest predicted onset of the same viseme within −100..+150 ms of the true one; a miss counts 150 ms. Chromium rows: real AudioContext (latency ${(chromium.latency * 1000).toFixed(0)} ms, ${chromium.fps.toFixed(0)} frames/s), TTS visemes and text+timestamps, loudness peer (ChatVRM: AnalyserNode max |x| → sigmoid → aa). Node rows: simulated clock (${node.fps} fps at a random phase, ${node.latency * 1000} ms latency), also transcript+audio. HeadAudio and the audio-only model are not measured.`,
+    description: `${node.sentences} espeak-ng sentences (zh cmn/cmn+f2, en en-us/en-us+f3); ground truth = espeak phoneme events → canonical visemes. Each path's cues go through VisemeScheduler + Coarticulator; the mouth's dominant viseme per frame is scored. Onset: nearest predicted onset of the same viseme within −100..+150 ms of the true one; a miss counts 150 ms. Chromium rows: real AudioContext (latency ${(chromium.latency * 1000).toFixed(0)} ms, ${chromium.fps.toFixed(0)} frames/s), TTS visemes and text+timestamps, loudness peer (ChatVRM: AnalyserNode max |x| → sigmoid → aa), HeadAudio peer (its worklet + shipped English model, no added audio delay). Node rows: simulated clock (${node.fps} fps at a random phase, ${node.latency * 1000} ms latency), also transcript+audio. The audio-only model is not built yet.`,
     rows: [...rowsOf('chromium ', chromium.summary), ...rowsOf('node ', node.summary)],
   };
 }

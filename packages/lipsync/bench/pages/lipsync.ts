@@ -1,8 +1,13 @@
 // The Chromium part of the lip-sync bench: each espeak-ng sentence is played through a real AudioContext; one
 // VisemeScheduler per source path runs on that context's clock; every animation frame the mouth of each path is
 // sampled at the audible time (currentTime - outputLatency, as the SDK defines it) and scored against espeak's phoneme timing. The
-// loudness peer is ChatVRM's: an AnalyserNode on the same audio, max |sample| → sigmoid → 'aa'.
-import { VISEME_COUNT } from '@digital-human/core';
+// loudness peer is ChatVRM's: an AnalyserNode on the same audio, max |sample| → sigmoid → 'aa'. The HeadAudio peer
+// (MIT, dev dependency) is its AudioWorklet on the same audio with its shipped English model, updated every frame.
+import { VISEME_COUNT, type Viseme } from '@digital-human/core';
+// @ts-expect-error: HeadAudio ships no types
+import { HeadAudio } from '@met4citizen/headaudio/dist/headaudio.min.mjs';
+import workletUrl from '@met4citizen/headaudio/dist/headworklet.min.mjs?url';
+import modelUrl from '@met4citizen/headaudio/dist/model-en-mixed.bin?url';
 import { EspeakSynthesizer, toFloat32 } from '../../../dialog/src/tts/index';
 import { dominantViseme, timedTextToCues, type VisemeCue, VisemeScheduler } from '../../src/index';
 import { zhCharTimestamps } from '../charTimestamps';
@@ -11,8 +16,58 @@ import { SENTENCES } from '../sentences';
 
 type Summary = ReturnType<Score['summary']>;
 
+/** HeadAudio's blend-shape keys → our visemes. */
+const HEADAUDIO: Readonly<Record<string, Viseme>> = {
+  viseme_aa: 'aa',
+  viseme_E: 'E',
+  viseme_I: 'ih',
+  viseme_O: 'oh',
+  viseme_U: 'ou',
+  viseme_PP: 'PP',
+  viseme_SS: 'SS',
+  viseme_TH: 'TH',
+  viseme_DD: 'DD',
+  viseme_FF: 'FF',
+  viseme_kk: 'kk',
+  viseme_nn: 'nn',
+  viseme_RR: 'RR',
+  viseme_CH: 'CH',
+  viseme_sil: 'sil',
+};
+
+interface HeadAudioNode extends AudioNode {
+  loadModel(url: string): Promise<void>;
+  update(dtMs: number): void;
+  onvalue: ((key: string, value: number) => void) | null;
+}
+
+/** HeadAudio on `ctx`, its current blend-shape values kept in `values`. */
+async function createHeadAudio(ctx: AudioContext, values: Map<Viseme, number>): Promise<HeadAudioNode> {
+  await ctx.audioWorklet.addModule(workletUrl);
+  const node = new HeadAudio(ctx, { parameterData: { silMode: 0 } }) as HeadAudioNode;
+  await node.loadModel(modelUrl);
+  node.onvalue = (key, value) => {
+    const v = HEADAUDIO[key];
+    if (v) values.set(v, value);
+  };
+  return node;
+}
+
+function strongest(values: Map<Viseme, number>): Viseme {
+  let best: Viseme = 'sil';
+  let weight = 0.05;
+  for (const [v, w] of values) {
+    if (w > weight) {
+      best = v;
+      weight = w;
+    }
+  }
+  return best;
+}
+
 async function playSentence(
   ctx: AudioContext,
+  head: { node: HeadAudioNode; values: Map<Viseme, number> },
   pcm: Float32Array,
   sampleRate: number,
   paths: Record<string, readonly VisemeCue[]>,
@@ -24,6 +79,7 @@ async function playSentence(
   const analyser = ctx.createAnalyser();
   analyser.fftSize = 2048;
   source.connect(analyser).connect(ctx.destination);
+  source.connect(head.node);
   const start = ctx.currentTime + 0.3;
   source.start(start);
   const schedulers = Object.entries(paths).map(([name, cues]) => {
@@ -31,7 +87,8 @@ async function playSentence(
     s.schedule(cues, start);
     return [name, s] as const;
   });
-  const frames: Record<string, Frame[]> = { 'loudness-baseline': [] };
+  const frames: Record<string, Frame[]> = { 'loudness-baseline': [], headaudio: [] };
+  let last = performance.now();
   for (const [name] of schedulers) frames[name] = [];
   const out = new Float32Array(VISEME_COUNT);
   const wave = new Float32Array(analyser.fftSize);
@@ -49,6 +106,10 @@ async function playSentence(
       for (const x of wave) peak = Math.max(peak, Math.abs(x));
       const weight = 1 / (1 + Math.exp(-45 * peak + 5));
       frames['loudness-baseline']!.push({ t, label: weight > 0.5 ? 'aa' : 'sil' });
+      const now = performance.now();
+      head.node.update(now - last);
+      last = now;
+      frames.headaudio!.push({ t, label: strongest(head.values) });
       if (heard < end) requestAnimationFrame(frame);
       else resolve();
     };
@@ -64,13 +125,15 @@ async function runLipsync(
   const tts = await EspeakSynthesizer.create({ data: dataUrl });
   const ctx = new AudioContext();
   await ctx.resume();
+  const values = new Map<Viseme, number>();
+  const head = { node: await createHeadAudio(ctx, values), values };
   const scores: Record<string, Score> = {};
   let frameCount = 0;
   let seconds = 0;
   for (const s of SENTENCES) {
     const r = tts.synthesize(s.text, { voice: s.voice });
     const timed = s.language === 'zh' ? zhCharTimestamps(r) : r.words;
-    const frames = await playSentence(ctx, toFloat32(r.samples), r.sampleRate, {
+    const frames = await playSentence(ctx, head, toFloat32(r.samples), r.sampleRate, {
       'tts-visemes': r.visemes,
       'text+timestamps': timedTextToCues(timed),
     });
