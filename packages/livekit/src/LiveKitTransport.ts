@@ -71,6 +71,7 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
   private phase: ConnectionPhase = 'idle';
   private connecting: Promise<void> | undefined;
   private disposed = false;
+  private readonly onContextState = () => this.emitPlayback();
 
   constructor(private readonly options: LiveKitTransportOptions<In, Out>) {
     this.codec = options.codec ?? (protocolCodec as unknown as MessageCodec<In, Out>);
@@ -173,6 +174,7 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     this.disposed = true;
     await this.disconnect();
     this.player?.dispose();
+    this.context?.removeEventListener('statechange', this.onContextState);
     if (this.ownsContext) await this.context?.close();
     this.events.removeAllListeners();
   }
@@ -252,7 +254,7 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     if (!this.context) {
       this.context = this.options.audioContext ?? new AudioContext({ latencyHint: 'interactive' });
       this.ownsContext = this.options.audioContext === undefined;
-      this.context.addEventListener('statechange', () => this.emitPlayback());
+      this.context.addEventListener('statechange', this.onContextState);
     }
     this.player ??= new PcmStreamPlayer(this.context, this.options.player);
     return this.player;
