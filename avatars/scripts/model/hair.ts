@@ -11,7 +11,7 @@ const ROWS = 26;
 const WIDEST = 1.72;
 
 /** Where the hair ends at longitude phi: a clumpy fringe above the brows, a chin-length bob elsewhere. */
-function hairEnd(phi: number): number {
+export function hairEnd(phi: number): number {
   const a = Math.abs(phi);
   // Side-swept fringe: higher towards the parting on the avatar's left (+phi), just above the brows elsewhere.
   const fringeY = FACE.browY + 0.008 + 0.014 * smoothstep(-0.2, 0.9, phi);

@@ -16,7 +16,7 @@ export const PALETTE = {
   scarfShade: '#a8333d',
   gold: '#d6ad5a',
   hair: '#2b1f1f',
-  hairLight: '#5b4340',
+  hairLight: '#6e5048',
   hairShade: '#150e10',
   irisDark: '#3b2317',
   irisLight: '#c07a3e',

@@ -1,7 +1,8 @@
 import { Vector3 } from 'three';
 import { hex, mixRgba, Raster, type Rgba, smoothstep, valueNoise } from '../lib/Raster';
 import { A_MAX } from './eyes';
-import { FACE } from './faceLayout';
+import { FACE, longitudeOf } from './faceLayout';
+import { hairEnd } from './hair';
 import { headPointAtUv, LID_STRIP } from './head';
 import { PALETTE } from './palette';
 
@@ -50,6 +51,14 @@ function faceColour(u: number, v: number): Rgba {
     const [lip, line] = lips(p.x, p.y, p.z);
     c = mixRgba(mixRgba(c, C.lips, lip), C.lipLine, line * 0.8);
     c = mixRgba(c, C.brow, brow(p.x, p.y));
+    // Soft shadow the fringe and the bob cast on the forehead and the sides of the face.
+    const phi = longitudeOf(p.x, p.z);
+    const end = hairEnd(phi);
+    const shadow = Math.max(
+      smoothstep(end - 0.009, end - 0.002, p.y),
+      0.8 * smoothstep(0.8, 1.15, Math.abs(phi)),
+    );
+    c = mixRgba(c, hex(PALETTE.skinShade), 0.32 * shadow);
   }
   return c;
 }
@@ -108,7 +117,7 @@ export function paintHair(size = 512): Raster {
     const strands = valueNoise(u * 140, v * 3, 2, 140) * 0.6 + valueNoise(u * 55, v * 1.5, 3, 55) * 0.4;
     let c = mixRgba(hex(PALETTE.hairShade), base, 0.5 + 0.5 * strands);
     const band = gauss((v - 0.3 - 0.02 * Math.sin(u * Math.PI * 16)) / 0.035) * (0.55 + 0.45 * strands);
-    c = mixRgba(c, hex(PALETTE.hairLight), band * 0.8);
+    c = mixRgba(c, hex(PALETTE.hairLight), band);
     return mixRgba(c, hex(PALETTE.hairShade), smoothstep(0.75, 1, v) * 0.5);
   }, false);
 }
