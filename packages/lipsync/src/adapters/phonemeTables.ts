@@ -85,7 +85,6 @@ export const IPA_VISEMES: Readonly<Record<string, Viseme>> = {
   // open vowels
   a: 'aa',
   ɑ: 'aa',
-  ɐ: 'aa',
   ʌ: 'aa',
   æ: 'aa',
   // mid front / central vowels
@@ -95,6 +94,8 @@ export const IPA_VISEMES: Readonly<Record<string, Viseme>> = {
   ɜ: 'E',
   ɘ: 'E',
   ɤ: 'E',
+  // espeak-ng's reduced unstressed 'a' (a, about): a schwa-like, half-open mouth
+  ɐ: 'E',
   // close front / central unrounded, palatal glide
   i: 'ih',
   ɪ: 'ih',

@@ -147,7 +147,7 @@ export const ENGLISH_LEXICON: Readonly<Record<string, string>> = {
   those: 'DH OW1 Z',
   thousand: 'TH AW1 Z AH0 N D',
   three: 'TH R IY1',
-  to: 'T UW1',
+  to: 'T AH0',
   today: 'T AH0 D EY1',
   twelve: 'T W EH1 L V',
   twenty: 'T W EH1 N T IY0',
