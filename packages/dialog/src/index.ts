@@ -14,10 +14,16 @@ export type {
 } from './DialogEngine';
 export { DialogEngine } from './DialogEngine';
 export { DialogError, DialogErrorCode } from './DialogError';
+export { createBranchGreeterHook } from './flows/branchGreeterHook';
+export { createBusinessFlows } from './flows/businessFlows';
+export { createCardApplicationHook } from './flows/cardApplicationHook';
+export type { CardBenefit, CardUsage, CatalogueCard } from './flows/cardCatalogue';
+export { CARD_CATALOGUE, matchCards } from './flows/cardCatalogue';
 export type { FlowAction, FlowContext, FlowHook, FlowMessage, FlowResult } from './flows/FlowHook';
 export { FlowId } from './flows/FlowHook';
 export type { FlowRegistryEvents } from './flows/FlowRegistry';
 export { FlowRegistry } from './flows/FlowRegistry';
+export { createFinancialAdvisorHook } from './flows/financialAdvisorHook';
 export type { Localized } from './language';
 export { DialogLanguage, detectLanguage, normalizeText, toDialogLanguage } from './language';
 export type { LlmAdapter, LlmMessage, LlmReply, LlmRequest } from './llm/LlmAdapter';

@@ -1,0 +1,61 @@
+/**
+ * `@digital-human/widgets`: drop-in business-flow widgets. Headless flow models (framework-free typed state
+ * machines over the protocol's `ui.*` messages and user actions, with analytics events for the bank's KPIs) and
+ * React panels that render them.
+ * @packageDocumentation
+ */
+export type {
+  AnalyticsAdapter,
+  DisclosureMark,
+  DropOffReason,
+  WidgetAnalyticsEvent,
+  WidgetAnalyticsType,
+} from './flows/analytics';
+export { MemoryAnalytics, WidgetFlow } from './flows/analytics';
+export type { GreeterExtra, GreeterSnapshot, GreeterStep } from './flows/BranchGreeterFlow';
+export { BranchGreeterFlow, GREETER_STEPS } from './flows/BranchGreeterFlow';
+export type {
+  CardApplicationFlowOptions,
+  CardFlowExtra,
+  CardFlowSnapshot,
+  CardStep,
+  UploadCheck,
+} from './flows/CardApplicationFlow';
+export { CARD_STEPS, CardApplicationFlow } from './flows/CardApplicationFlow';
+export type {
+  ActionPayload,
+  ActionValue,
+  CaptionLine,
+  CardBody,
+  CardList,
+  DisclosureView,
+  FlowContent,
+  FormSpec,
+  OutgoingMessage,
+  Product,
+  QueueTicket,
+  QuickReply,
+  SurveyAnswer,
+  SurveySpec,
+  WidgetLanguage,
+} from './flows/content';
+export type { AdvisorExtra, AdvisorSnapshot, AdvisorStep } from './flows/FinancialAdvisorFlow';
+export { ADVISOR_STEPS, FinancialAdvisorFlow } from './flows/FinancialAdvisorFlow';
+export type { DistributiveOmit, FlowModelEvents, FlowModelOptions, FlowSnapshot } from './flows/FlowModel';
+export { FlowModel } from './flows/FlowModel';
+export type {
+  ImagePixels,
+  PrecheckLimits,
+  PrecheckProblem,
+  PrecheckResult,
+  UploadMeta,
+} from './flows/imagePrecheck';
+export {
+  DEFAULT_PRECHECK_LIMITS,
+  downscaleGray,
+  laplacianVariance,
+  precheckImage,
+} from './flows/imagePrecheck';
+export type { AllocationSlice, CustomerLevel } from './flows/riskLevel';
+export { allocate, CUSTOMER_LEVELS, isSuitable, levelIndex, scoreQuestionnaire } from './flows/riskLevel';
+export { WidgetError, WidgetErrorCode } from './flows/WidgetError';
