@@ -130,6 +130,7 @@ async function runLipsync(
   const scores: Record<string, Score> = {};
   let frameCount = 0;
   let seconds = 0;
+  let stalls = 0;
   for (const s of SENTENCES) {
     const r = tts.synthesize(s.text, { voice: s.voice });
     const timed = s.language === 'zh' ? zhCharTimestamps(r) : r.words;
@@ -143,13 +144,15 @@ async function runLipsync(
       scores[key].add(r.visemes, f);
     }
     frameCount += frames['tts-visemes']!.length;
+    const times = frames['tts-visemes']!.map((f) => f.t);
+    for (let i = 1; i < times.length; i++) if (times[i]! - times[i - 1]! > 0.04) stalls++;
     seconds += r.duration + 0.3;
   }
   const latency = ctx.outputLatency || ctx.baseLatency || 0;
   await ctx.close();
   tts.dispose();
   const summary = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, v.summary()]));
-  return { summary, latency, fps: frameCount / seconds };
+  return { summary, latency, fps: frameCount / seconds, stalls };
 }
 
 declare global {
