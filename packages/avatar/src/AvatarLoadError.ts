@@ -1,3 +1,5 @@
+import { DigitalHumanError } from '@digital-human/core';
+
 /**
  * Why an avatar could not be loaded or shown:
  * - `network`: the fetch failed or the server answered with an error status (see {@link AvatarLoadError.status});
@@ -26,28 +28,27 @@ export interface AvatarLoadErrorOptions {
 }
 
 /**
- * The error every avatar loading or display failure is reported with. `message` starts with `'Avatar: '`.
+ * The error every avatar loading or display failure is reported with: a core `DigitalHumanError` whose
+ * `message` starts with `'Avatar: '`.
  *
  * @example
  * ```ts
  * try { await loadVRM(url); } catch (e) { if (e instanceof AvatarLoadError && e.code === 'network') retry(); }
  * ```
  */
-export class AvatarLoadError extends Error {
-  /** What went wrong, as a stable code. */
-  readonly code: AvatarLoadErrorCode;
+export class AvatarLoadError extends DigitalHumanError<AvatarLoadErrorCode> {
+  static override readonly owner: string = 'Avatar';
+  override readonly name: string = 'AvatarLoadError';
   /** HTTP status of a failed response, when there was one. */
   readonly status: number | undefined;
 
   constructor(code: AvatarLoadErrorCode, message: string, options: AvatarLoadErrorOptions = {}) {
-    super(`Avatar: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'AvatarLoadError';
-    this.code = code;
+    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = options.status;
   }
 
   /** The caller aborted the load. */
-  static aborted(cause?: unknown): AvatarLoadError {
+  static loadAborted(cause?: unknown): AvatarLoadError {
     return new AvatarLoadError('aborted', 'loading was aborted', { cause });
   }
 

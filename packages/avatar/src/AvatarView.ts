@@ -1,4 +1,4 @@
-import type { FrameSource } from '@digital-human/core';
+import { Emitter, type FrameSource } from '@digital-human/core';
 import { VRMUtils } from '@pixiv/three-vrm';
 import type { ColorRepresentation, WebGLRenderer } from 'three';
 import { AvatarLoadError } from './AvatarLoadError';
@@ -13,7 +13,6 @@ import { relaxArms, setOutlines } from './prepareAvatar';
 import { type PauseReason, RenderLoop } from './RenderLoop';
 import type { AvatarSource, LoadProgress } from './readSource';
 import { type AvatarQuality, type QualitySettings, resolveQuality } from './resolveQuality';
-import { TypedEmitter } from './TypedEmitter';
 import type { VisemeMap } from './visemeMap';
 import { watchContext, watchSize, watchVisibility } from './watchCanvas';
 
@@ -68,7 +67,7 @@ export interface AvatarViewEvents {
  */
 export class AvatarView {
   /** The view's events; `on` returns the unsubscribe function. */
-  readonly events = new TypedEmitter<AvatarViewEvents>();
+  readonly events = new Emitter<AvatarViewEvents>();
   /** The canvas rendered into (hidden in fallback mode). */
   readonly canvas: HTMLCanvasElement;
   /** The resolved quality tier. */
@@ -307,7 +306,7 @@ export class AvatarView {
 
   private onContextLost(): void {
     this.loop.pause('contextlost');
-    this.events.emit('contextlost', undefined);
+    this.events.emit('contextlost');
   }
 
   private onContextRestored(): void {
@@ -316,7 +315,7 @@ export class AvatarView {
       configureRenderer(this.glRenderer, this.quality, this.options.background ?? 'transparent');
     this.loop.resume('contextlost');
     this.renderOnce();
-    this.events.emit('contextrestored', undefined);
+    this.events.emit('contextrestored');
   }
 
   private resize(): void {

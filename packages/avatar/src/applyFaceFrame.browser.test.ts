@@ -113,3 +113,27 @@ describe.skipIf(!fixturesUrl)('applyFaceFrame on the VRM 1.0 rig (fixtures)', ()
     expect(happy?.outputWeight).toBe(1);
   });
 });
+
+const DEFAULT_AVATAR = '/avatars/default/assistant.vrm';
+const hasDefaultAvatar = (await fetch(DEFAULT_AVATAR, { method: 'HEAD' })).ok;
+
+describe.skipIf(!hasDefaultAvatar)('applyFaceFrame on the default avatar (avatars/default)', () => {
+  it('shows PP and FF with the model custom viseme_PP / viseme_FF and drives separate eyelids', async () => {
+    avatar = await loadVRM(DEFAULT_AVATAR);
+    const { vrm } = avatar;
+    const mapping = createFaceMapping(vrm);
+    expect(mapping.customNames).toEqual(['viseme_PP', 'viseme_FF']);
+    expect(mapping.blinkMode).toBe('pair');
+    const frame = createFaceFrame();
+    frame.visemes[VisemeIndex.PP] = 1;
+    frame.visemes[VisemeIndex.FF] = 0.4;
+    frame.blinkLeft = 1;
+    applyFaceFrame(vrm, frame, mapping);
+    const value = (name: string): number => vrm.expressionManager?.getValue(name) ?? Number.NaN;
+    expect(value('viseme_PP')).toBe(1);
+    expect(value('viseme_FF')).toBeCloseTo(0.4);
+    expect(value('ou') + value('ih') + value('ee')).toBe(0);
+    expect(value('blinkLeft')).toBe(1);
+    expect(value('blinkRight')).toBe(0);
+  });
+});

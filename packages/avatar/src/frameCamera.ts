@@ -29,8 +29,8 @@ export function frameCamera(camera: PerspectiveCamera, vrm: VRM, framing: Avatar
   if (framing === 'bust' && head && hips) {
     head.getWorldPosition(_head);
     hips.getWorldPosition(_hips);
-    // Down to the upper chest: 60% of the way from the head bone to the hips, for any body proportions.
-    const bottom = _head.y - 0.6 * Math.max(_head.y - _hips.y, 0.05);
+    // Down to the upper chest: 45% of the way from the head bone to the hips, for any body proportions.
+    const bottom = _head.y - 0.45 * Math.max(_head.y - _hips.y, 0.05);
     const top = _box.max.y + 0.05 * (_box.max.y - bottom);
     height = top - bottom;
     width = 0.9 * height;

@@ -23,6 +23,5 @@ export type { AvatarSource, LoadProgress, ReadSourceOptions } from './readSource
 export { readSource } from './readSource';
 export type { AvatarQuality, HardwareHints, QualitySettings } from './resolveQuality';
 export { readHardwareHints, resolveQuality } from './resolveQuality';
-export { TypedEmitter } from './TypedEmitter';
 export type { MouthPreset, VisemeMap, VisemeTarget } from './visemeMap';
 export { DEFAULT_VISEME_MAP, MOUTH_PRESETS } from './visemeMap';

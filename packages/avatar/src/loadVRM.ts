@@ -60,7 +60,7 @@ export async function loadVRM(source: AvatarSource, options: LoadVRMOptions = {}
   const vrm = await parseVRM(bytes, options);
   if (options.signal?.aborted) {
     VRMUtils.deepDispose(vrm.scene);
-    throw AvatarLoadError.aborted(options.signal.reason);
+    throw AvatarLoadError.loadAborted(options.signal.reason);
   }
   normalise(vrm, options.optimize ?? true);
   const end = performance.now();

@@ -40,7 +40,7 @@ function checkSize(bytes: Uint8Array, maxBytes: number): Uint8Array {
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw AvatarLoadError.aborted(signal.reason);
+  if (signal?.aborted) throw AvatarLoadError.loadAborted(signal.reason);
 }
 
 async function fetchBytes(url: string, options: ReadSourceOptions): Promise<Uint8Array> {
