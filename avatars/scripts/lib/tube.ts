@@ -11,6 +11,7 @@ export interface Ring {
   readonly power?: number;
 }
 
+/** How {@link tube} sweeps, skins, maps and caps its rings. */
 export interface TubeOptions {
   readonly axis: 'x' | 'y' | 'z';
   readonly segments: number;

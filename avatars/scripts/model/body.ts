@@ -7,7 +7,9 @@ import { boneIndex } from './rig';
 
 /** Torso texture rows: the torso wraps v in [0, TORSO_V]; sleeves and lapels use the plain strip below. */
 export const TORSO_TOP = 1.43;
+/** Lowest height the torso texture covers. */
 export const TORSO_BOTTOM = 0.84;
+/** Texture v where the torso wrap ends (sleeves and lapels below). */
 export const TORSO_V = 0.8;
 
 const spineBones = ['hips', 'spine', 'chest', 'upperChest', 'neck', 'head'].map(boneIndex);

@@ -31,6 +31,7 @@ export const PRESET_EXPRESSIONS: Readonly<Record<string, ExpressionSpec>> = {
   blinkLeft: { morphs: ['blinkLeft'] },
   blinkRight: { morphs: ['blinkRight'] },
 };
+/** Custom expressions for lip sync: lips pressed (P, B, M) and lower lip under the upper teeth (F, V). */
 export const CUSTOM_EXPRESSIONS: Readonly<Record<string, ExpressionSpec>> = {
   viseme_PP: { morphs: ['viseme_PP'] },
   viseme_FF: { morphs: ['viseme_FF'] },
