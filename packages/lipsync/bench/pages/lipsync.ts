@@ -131,6 +131,9 @@ async function runLipsync(
   let frameCount = 0;
   let seconds = 0;
   let stalls = 0;
+  // warm-up (JIT, worklet, first audio blocks): one sentence played and not scored
+  const warm = tts.synthesize('欢迎光临。Welcome.', { voice: 'cmn' });
+  await playSentence(ctx, head, toFloat32(warm.samples), warm.sampleRate, { 'tts-visemes': warm.visemes });
   for (const s of SENTENCES) {
     const r = tts.synthesize(s.text, { voice: s.voice });
     const timed = s.language === 'zh' ? zhCharTimestamps(r) : r.words;
