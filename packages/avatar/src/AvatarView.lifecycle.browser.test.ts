@@ -135,3 +135,51 @@ describe.skipIf(!fixturesUrl)('AvatarView lifecycle with Godette (fixtures)', ()
     expect(coverage(pixels, 10, pixels.height - 10, 8, BG)).toBe(0);
   });
 });
+
+describe.skipIf(!fixturesUrl)('AvatarView quality tiers (fixtures)', () => {
+  it('low: no MToon outlines and at most 30 frames a second', async () => {
+    const outlines = async (quality: 'low' | 'high'): Promise<boolean[]> => {
+      const view = new AvatarView({ container: container(), quality, autoStart: false });
+      views.push(view);
+      const loaded = await view.load(`${fixturesUrl}godette_vrm0.vrm`);
+      const visible: boolean[] = [];
+      loaded?.vrm.scene.traverse((object) => {
+        const material = (object as { material?: unknown }).material;
+        for (const m of (Array.isArray(material) ? material : [material]) as Array<{
+          isOutline?: boolean;
+          visible?: boolean;
+        }>) {
+          if (m?.isOutline) visible.push(m.visible === true);
+        }
+      });
+      return visible;
+    };
+    const high = await outlines('high');
+    expect(high.length).toBeGreaterThan(0);
+    expect(high.every(Boolean)).toBe(true);
+    expect((await outlines('low')).some(Boolean)).toBe(false);
+
+    let frames = 0;
+    const onScreen = container();
+    onScreen.style.cssText = 'position:fixed;top:0;left:0;width:320px;height:320px';
+    const low = new AvatarView({
+      container: onScreen,
+      quality: 'low',
+      frameSource: {
+        update: (_t, _dt) => {
+          frames++;
+          return createFaceFrame();
+        },
+      },
+    });
+    views.push(low);
+    await low.load(`${fixturesUrl}godette_vrm0.vrm`);
+    frames = 0;
+    const start = performance.now();
+    await new Promise((r) => setTimeout(r, 1000));
+    const fps = (frames * 1000) / (performance.now() - start);
+    expect(low.quality.maxPixelRatio).toBe(1);
+    expect(fps).toBeGreaterThan(1);
+    expect(fps).toBeLessThanOrEqual(32);
+  });
+});
