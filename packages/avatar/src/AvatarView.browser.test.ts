@@ -69,11 +69,12 @@ describe.each(models)('AvatarView with the $name avatar', ({ name, url, version,
     console.info(name, { h, faceCoverage, mouth, eyes, size: [neutral.width, neutral.height] });
     expect(mouth.count).toBeGreaterThan(50);
     expect(eyes.count).toBeGreaterThan(50);
-    // Both changes are on the face, above the head bone (the skull base), and the eyes sit above the mouth.
+    // Both changes are on the face, and the eyes sit above the mouth.
     expect(Math.abs(mouth.x - h.x)).toBeLessThan(neutral.width * 0.1);
     expect(Math.abs(eyes.x - h.x)).toBeLessThan(neutral.width * 0.1);
     expect(eyes.y).toBeGreaterThan(mouth.y);
-    expect(mouth.y).toBeGreaterThan(h.y);
+    // The head bone sits at the skull base; big-headed (chibi) mouths are close to its height.
+    expect(mouth.y).toBeGreaterThan(h.y - neutral.height * 0.02);
   });
 });
 
