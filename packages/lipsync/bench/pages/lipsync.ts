@@ -121,7 +121,7 @@ async function playSentence(
 
 async function runLipsync(
   dataUrl: string,
-): Promise<{ summary: Record<string, Summary>; latency: number; fps: number }> {
+): Promise<{ summary: Record<string, Summary>; latency: number; fps: number; stalls: number }> {
   const tts = await EspeakSynthesizer.create({ data: dataUrl });
   const ctx = new AudioContext();
   await ctx.resume();
