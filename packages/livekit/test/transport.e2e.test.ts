@@ -244,11 +244,15 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
       final: true,
       identity: 'agent-1',
     });
-    expect(captions.filter((c) => !c.final).map((c) => c.text)).toEqual([
-      '您好，',
-      '您好，欢迎光临',
-      '您好，欢迎光临招商银行。',
-    ]);
+    // One interim caption per chunk as it arrives (growing prefixes), whatever chunking the stream keeps.
+    const interim = captions.filter((c) => !c.final && c.segmentId === 'SG_1').map((c) => c.text);
+    expect(interim.length).toBeGreaterThanOrEqual(1);
+    expect(interim.at(-1)).toBe('您好，欢迎光临招商银行。');
+    expect(
+      interim.every(
+        (t, k) => '您好，欢迎光临招商银行。'.startsWith(t) && (k === 0 || t.length > interim[k - 1]!.length),
+      ),
+    ).toBe(true);
     expect(captions.some((c) => c.segmentId === 'SG_evil')).toBe(false);
     expect((await log()).security.at(-1)).toEqual({
       reason: 'untrusted-role',
