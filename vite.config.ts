@@ -26,6 +26,14 @@ const provide = {
 
 export default defineConfig({
   server: { fs: { allow: [root, fixturesDir] } },
+  // Pre-bundle three's addons with three itself, so the first browser run neither reloads nor loads three twice.
+  optimizeDeps: {
+    include: [
+      'three',
+      'three/examples/jsm/loaders/GLTFLoader.js',
+      'three/examples/jsm/exporters/GLTFExporter.js',
+    ],
+  },
   test: {
     projects: [
       {
