@@ -12,7 +12,7 @@ import { buildMouthInterior } from './mouthInterior';
 import { buildOutfit } from './outfit';
 import { paintBlazer } from './outfitTextures';
 import { BONES } from './rig';
-import { paintEye, paintFace, paintHair } from './textures';
+import { paintEye, paintFace, paintHair, paintNeck } from './textures';
 import { vrmExtension } from './vrmExtension';
 
 /** Semantic version written into the avatar's meta; bump when the look changes. */
@@ -107,6 +107,7 @@ export function assembleAvatar(thumbnailPng: Uint8Array): Buffer {
   const textures = new Map<string, number>();
   const painters: Record<string, () => { toPng(): Buffer }> = {
     face: paintFace,
+    neck: paintNeck,
     eye: paintEye,
     hair: paintHair,
     blazer: paintBlazer,

@@ -15,6 +15,9 @@ export const TORSO_V = 0.8;
 const spineBones = ['hips', 'spine', 'chest', 'upperChest', 'neck', 'head'].map(boneIndex);
 const spineJoints = [0, 1.03, 1.14, 1.25, BODY.neckY, BODY.headY];
 
+/** Top of the neck tube, hidden inside the head; the neck texture runs from here (v = 0) down. */
+export const NECK_TOP = 1.485;
+
 /** Torso weights: the spine chain by height, the shoulders pulled towards the arms. */
 export function torsoSkin(p: PointLike): Influence[] {
   const spine = chain(p.y, spineBones, spineJoints, 0.05);
@@ -95,19 +98,26 @@ export function buildBody(): MeshPart[] {
       capEnd: true,
     });
   }
-  return [blazer, buildSkinParts(), ...buildLegs()];
+  return [blazer, ...buildSkinParts(), ...buildLegs()];
 }
 
-function buildSkinParts(): MeshPart {
+function buildSkinParts(): MeshPart[] {
   const skin = new MeshPart('BodySkin', 'bodySkin');
   const neck: Ring[] = [
     [1.36, -0.01, 0.037, 0.036],
     [1.4, -0.011, 0.036, 0.035],
     [1.44, -0.012, 0.034, 0.032],
     [1.465, -0.016, 0.03, 0.025],
-    [1.485, -0.02, 0.024, 0.018],
+    [NECK_TOP, -0.02, 0.024, 0.018],
   ].map(([y, z, a, b]) => ({ center: [0, y!, z!] as const, a: a!, b: b! }));
-  tube(skin, neck, { axis: 'y', segments: 24, skin: torsoSkin, uv: () => [0.5, 0.5] });
+  const neckPart = new MeshPart('Neck', 'neck');
+  const neckV = (y: number) => (NECK_TOP - y) / (NECK_TOP - 1.36);
+  tube(neckPart, neck, {
+    axis: 'y',
+    segments: 24,
+    skin: torsoSkin,
+    uv: (around, _a, p) => [around, neckV(p.y)],
+  });
   for (const side of ['left', 'right'] as const) {
     const s = side === 'left' ? 1 : -1;
     const hand: Ring[] = [
@@ -137,7 +147,7 @@ function buildSkinParts(): MeshPart {
       uv: () => [0.5, 0.5],
     });
   }
-  return skin;
+  return [neckPart, skin];
 }
 
 function buildLegs(): MeshPart[] {

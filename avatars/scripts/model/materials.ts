@@ -26,6 +26,7 @@ interface MaterialSpec {
 /** Every material of the avatar, keyed by the names MeshParts use. */
 export const MATERIALS: Readonly<Record<string, MaterialSpec>> = {
   skin: { texture: 'face', base: '#ffffff', shade: '#f0c6c0', shift: -0.25, toony: 0.85 },
+  neck: { texture: 'neck', base: '#ffffff', shade: '#f0c6c0', toony: 0.85, shift: -0.15 },
   bodySkin: { base: PALETTE.skin, shade: PALETTE.skinShade, toony: 0.85, shift: -0.15 },
   eye: { texture: 'eye', base: '#ffffff', shade: '#e8e0e6', shift: -0.6, toony: 0.9 },
   mouth: { base: PALETTE.mouth, shade: '#3a1218', doubleSided: true },

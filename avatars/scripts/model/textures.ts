@@ -121,3 +121,9 @@ export function paintHair(size = 512): Raster {
     return mixRgba(c, hex(PALETTE.hairShade), smoothstep(0.75, 1, v) * 0.5);
   }, false);
 }
+
+/** Neck texture: skin with the soft shadow the chin casts just below it (v = 0 is the top of the neck tube). */
+export function paintNeck(size = 64): Raster {
+  const shade = hex(PALETTE.skinShade);
+  return new Raster(8, size).paint((_u, v) => mixRgba(C.skin, shade, 0.6 * (1 - smoothstep(0.2, 0.42, v))));
+}
