@@ -41,8 +41,14 @@ const CAPTIONS_STYLE: CSSProperties = {
   textAlign: 'center',
   color: '#fff',
   font: '500 15px/1.4 system-ui, sans-serif',
-  textShadow: '0 1px 3px rgba(0,0,0,0.8)',
   pointerEvents: 'none',
 };
 
-const LINE_STYLE: CSSProperties = { margin: '0.2em 0' };
+/** A dark translucent band per line keeps the text readable over the avatar and light portraits alike. */
+const LINE_STYLE: CSSProperties = {
+  display: 'inline-block',
+  margin: '0.2em 0',
+  padding: '0.2em 0.6em',
+  borderRadius: 6,
+  background: 'rgba(16, 26, 40, 0.72)',
+};

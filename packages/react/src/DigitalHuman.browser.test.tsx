@@ -3,11 +3,11 @@ import avatarUrl from '@digital-human/avatars/assistant.vrm?url';
 import thumbnailUrl from '@digital-human/avatars/thumbnail.png?url';
 import type { AvatarStatus } from '@digital-human/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { coveredShare, type Rendered, renderForTest } from '../test/renderForTest';
 import { createDigitalHumanSession, type DigitalHumanSession } from './createDigitalHumanSession';
 import { DigitalHuman } from './DigitalHuman';
 import { DigitalHumanProvider } from './DigitalHumanProvider';
 import { useAvatarState } from './hooks';
-import { coveredShare, type Rendered, renderForTest } from './renderForTest';
 
 let mounted: Rendered | null = null;
 afterEach(() => {

@@ -1,8 +1,8 @@
 import type { Emotion } from '@digital-human/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { startSpeechLoop } from './stories/SpeechLoop';
-import { StoryAvatar } from './stories/StoryAvatar';
+import { startSpeechLoop } from '../stories/SpeechLoop';
+import { StoryAvatar } from '../stories/StoryAvatar';
 
 /** Avatar states of `<DigitalHuman/>` with the project's own avatar. */
 const meta = {
@@ -12,6 +12,8 @@ const meta = {
   argTypes: {
     framing: { control: 'inline-radio', options: ['bust', 'full'] },
     quality: { control: 'inline-radio', options: ['low', 'medium', 'high', 'auto'] },
+    setup: { table: { disable: true } },
+    createRenderer: { table: { disable: true } },
   },
 } satisfies Meta<typeof StoryAvatar>;
 

@@ -1,18 +1,29 @@
 import type { LoadedAvatar } from '@digital-human/avatar';
 import avatarUrl from '@digital-human/avatars/assistant.vrm?url';
-import { Canvas } from '@react-three/fiber';
+import { Channel, type Driver, VisemeIndex } from '@digital-human/core';
+import { Canvas, type RootState } from '@react-three/fiber';
 import type { WebGLRenderer } from 'three';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Rendered, renderForTest } from '../test/renderForTest';
 import { createDigitalHumanSession } from './createDigitalHumanSession';
 import { DigitalHumanAvatar } from './DigitalHumanAvatar';
 import { DigitalHumanProvider } from './DigitalHumanProvider';
-import { type Rendered, renderForTest } from './renderForTest';
 
 let mounted: Rendered | null = null;
 afterEach(() => {
   mounted?.unmount();
   mounted = null;
 });
+
+/** Holds the mouth wide open (viseme `aa`) at speech priority. */
+const openMouth: Driver = {
+  name: 'test-speech',
+  priority: 50,
+  update: (_time, _dt, out) => {
+    out.visemes[VisemeIndex.aa] = 1;
+    return Channel.mouth;
+  },
+};
 
 function memory(gl: WebGLRenderer): { geometries: number; textures: number } {
   return { geometries: gl.info.memory.geometries, textures: gl.info.memory.textures };
@@ -23,9 +34,16 @@ describe('<DigitalHumanAvatar/> inside an existing r3f scene', () => {
     const session = createDigitalHumanSession();
     const update = vi.spyOn(session.mixer, 'update');
     const onLoad = vi.fn<(avatar: LoadedAvatar) => void>();
+    let root: RootState | null = null;
     mounted = renderForTest(
       <DigitalHumanProvider session={session}>
-        <Canvas flat>
+        <Canvas
+          flat
+          frameloop="never"
+          onCreated={(state) => {
+            root = state;
+          }}
+        >
           <DigitalHumanAvatar src={avatarUrl} framing="bust" onLoad={onLoad} />
         </Canvas>
       </DigitalHumanProvider>,
@@ -33,12 +51,23 @@ describe('<DigitalHumanAvatar/> inside an existing r3f scene', () => {
     await expect.poll(() => onLoad.mock.calls.length, { timeout: 30_000 }).toBe(1);
     const vrm = onLoad.mock.calls[0]![0].vrm;
     await expect.poll(() => vrm.scene.parent).not.toBeNull();
+    // Frames are stepped by hand: the test page's requestAnimationFrame may be throttled.
+    const step = (): void => root!.advance(performance.now());
+    const weight = (name: string): number => {
+      step();
+      return vrm.expressionManager?.getValue(name) ?? Number.NaN;
+    };
+    const before = update.mock.calls.length;
     session.emotion.cue({ emotion: 'happy', intensity: 1, durationMs: 0 });
-    await expect
-      .poll(() => vrm.expressionManager?.getValue('happy') ?? 0, { timeout: 5000 })
-      .toBeGreaterThan(0.5);
-    expect(update.mock.calls.length).toBeGreaterThan(2);
+    await expect.poll(() => weight('happy'), { timeout: 5000 }).toBeGreaterThan(0.5);
+    expect(update.mock.calls.length).toBeGreaterThan(before);
     expect(session.store.getState().avatarStatus).toBe('ready');
+    // A speech driver (as lipsync's would) owns the mouth: its open vowel reaches the model's `aa` expression.
+    expect(weight('aa')).toBeLessThan(0.05);
+    const removeSpeech = session.mixer.addDriver(openMouth);
+    await expect.poll(() => weight('aa'), { timeout: 5000 }).toBeGreaterThan(0.5);
+    removeSpeech();
+    await expect.poll(() => weight('aa'), { timeout: 5000 }).toBeLessThan(0.05);
   });
 
   it('frees every geometry and texture it uploaded: ten mounts and unmounts end at the baseline', async () => {

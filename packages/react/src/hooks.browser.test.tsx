@@ -1,11 +1,12 @@
 import type { Caption, ConnectionState } from '@digital-human/core';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Rendered, renderForTest } from '../test/renderForTest';
 import { CanvasErrorBoundary } from './CanvasErrorBoundary';
 import { Captions } from './Captions';
 import { createDigitalHumanSession, type DigitalHumanSession } from './createDigitalHumanSession';
 import { DigitalHumanProvider } from './DigitalHumanProvider';
 import { type AvatarState, useAvatarState, useCaptions, useConnectionState, useDigitalHuman } from './hooks';
-import { type Rendered, renderForTest } from './renderForTest';
 
 let mounted: Rendered | null = null;
 afterEach(() => {
@@ -101,6 +102,24 @@ describe('hooks', () => {
     return expect
       .poll(() => (caught instanceof Error ? caught.message : ''))
       .toMatch(/^DigitalHuman: hooks can only be used within a DigitalHumanProvider/);
+  });
+
+  it('the provider keeps a live session under StrictMode (effects run twice)', async () => {
+    const seen: Seen = { renders: 0 };
+    mounted = renderForTest(
+      <StrictMode>
+        <DigitalHumanProvider>
+          <Probe seen={seen} />
+        </DigitalHumanProvider>
+      </StrictMode>,
+    );
+    await expect.poll(() => seen.session).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen.session?.disposed).toBe(false);
+    const session = seen.session!;
+    mounted.unmount();
+    mounted = null;
+    expect(session.disposed).toBe(true);
   });
 
   it('the provider owns and disposes a session it created', async () => {

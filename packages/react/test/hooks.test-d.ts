@@ -1,6 +1,6 @@
 import type { AvatarStatus, Caption, ConnectionState, Controller, Language } from '@digital-human/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { DigitalHumanSession } from './createDigitalHumanSession';
+import type { DigitalHumanSession } from '../src/createDigitalHumanSession';
 import {
   type AvatarState,
   useAvatarState,
@@ -8,7 +8,7 @@ import {
   useConnectionState,
   useDigitalHuman,
   useSessionState,
-} from './hooks';
+} from '../src/hooks';
 
 describe('hook types', () => {
   it('return the session and store slices', () => {

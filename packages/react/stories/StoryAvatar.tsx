@@ -1,10 +1,10 @@
 import avatarUrl from '@digital-human/avatars/assistant.vrm?url';
 import thumbnailUrl from '@digital-human/avatars/thumbnail.png?url';
 import { type ReactNode, useEffect, useState } from 'react';
-import { createDigitalHumanSession, type DigitalHumanSession } from '../createDigitalHumanSession';
-import { DigitalHuman, type DigitalHumanProps } from '../DigitalHuman';
-import { DigitalHumanProvider } from '../DigitalHumanProvider';
-import { useAvatarState } from '../hooks';
+import { createDigitalHumanSession, type DigitalHumanSession } from '../src/createDigitalHumanSession';
+import { DigitalHuman, type DigitalHumanProps } from '../src/DigitalHuman';
+import { DigitalHumanProvider } from '../src/DigitalHumanProvider';
+import { useAvatarState } from '../src/hooks';
 
 /** Props of {@link StoryAvatar}. */
 export interface StoryAvatarProps extends Partial<DigitalHumanProps> {

@@ -1,6 +1,6 @@
 import type { AudioContextLike } from '@digital-human/core';
 import { SpeechDriver, textToCues, VisemeScheduler } from '@digital-human/lipsync';
-import type { DigitalHumanSession } from '../createDigitalHumanSession';
+import type { DigitalHumanSession } from '../src/createDigitalHumanSession';
 
 /** A clock standing in for an `AudioContext`: stories play no audio, so the page clock is the audio clock. */
 const pageClock: AudioContextLike = {
