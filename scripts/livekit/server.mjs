@@ -88,6 +88,23 @@ async function waitForHealth(port, timeoutMs, exited) {
   throw new Error(`livekit-server: no answer on http://${HOST}:${port}/ within ${timeoutMs} ms`);
 }
 
+/**
+ * Runs the server in its own process group under a shell that also ends it when this Node process is gone,
+ * even after SIGKILL (when no 'exit' handler runs), and then removes the temp config. $1 binary, $2 config,
+ * $3 our pid.
+ */
+const WATCHDOG = [
+  '"$1" --config "$2" &',
+  'server=$!',
+  "trap 'kill $server 2>/dev/null' TERM INT HUP",
+  'while kill -0 "$3" 2>/dev/null && kill -0 $server 2>/dev/null; do sleep 0.5; done',
+  'kill $server 2>/dev/null',
+  'wait $server',
+  'code=$?',
+  'kill -0 "$3" 2>/dev/null || rm -rf "$(dirname "$2")"',
+  'exit $code',
+].join('\n');
+
 /** @param {number} pid @param {NodeJS.Signals} signal */
 function killGroup(pid, signal) {
   try {
@@ -129,7 +146,8 @@ export async function startLiveKitServer(options = {}) {
   const logLevel = options.logLevel ?? 'warn';
   writeFileSync(configPath, liveKitConfigYaml({ port, udpPort, apiKey, apiSecret, logLevel }));
 
-  const child = spawn(bin, ['--config', configPath], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['-c', WATCHDOG, 'livekit-watchdog', bin, configPath, String(process.pid)];
+  const child = spawn('/bin/sh', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   /** @param {Buffer} chunk */
   const collect = (chunk) => {
@@ -198,7 +216,9 @@ async function main() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err) => {
-    console.error(err instanceof Error ? err.message : err);
+    if (err?.code === 'EADDRINUSE')
+      console.error('livekit-server: port taken; pass --port N (0 = any free port)');
+    else console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   });
 }
