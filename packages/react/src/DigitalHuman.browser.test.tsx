@@ -82,16 +82,23 @@ describe('<DigitalHuman/> with the project avatar', () => {
   it('shows the portrait and reports a typed network error when the model cannot be fetched', async () => {
     const session = createDigitalHumanSession();
     const onError = vi.fn<(error: AvatarLoadError) => void>();
-    mounted = renderForTest(
+    const onLoad = vi.fn();
+    const view = (src: string) => (
       <DigitalHumanProvider session={session}>
-        <DigitalHuman src="/no-such-avatar.vrm" portrait={thumbnailUrl} onError={onError} />
-      </DigitalHumanProvider>,
+        <DigitalHuman src={src} portrait={thumbnailUrl} onError={onError} onLoad={onLoad} />
+      </DigitalHumanProvider>
     );
+    mounted = renderForTest(view('/no-such-avatar.vrm'));
     await expect.poll(() => onError.mock.calls.length, { timeout: 20_000 }).toBe(1);
     expect(onError.mock.calls[0]![0].code).toBe('network');
     expect(session.store.getState().avatarStatus).toBe('error');
     await expect.poll(() => mounted!.container.querySelector('img')?.getAttribute('src')).toBe(thumbnailUrl);
     expect(mounted.container.querySelector('canvas')).toBeNull();
+    // A new source is tried again.
+    mounted.render(view(avatarUrl));
+    await expect.poll(() => onLoad.mock.calls.length, { timeout: 30_000 }).toBe(1);
+    expect(session.store.getState().avatarStatus).toBe('ready');
+    expect(mounted.container.querySelector('img')).toBeNull();
   });
 
   it('releases its WebGL context on unmount, so mounting ten times in a row keeps working', async () => {

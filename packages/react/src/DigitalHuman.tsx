@@ -67,7 +67,9 @@ export function DigitalHuman(props: DigitalHumanProps): ReactNode {
   const session = useDigitalHuman();
   const box = useRef<HTMLDivElement>(null);
   const paused = usePaused(box);
-  const [failed, setFailed] = useState(false);
+  // What failed: WebGL (for good) or loading this `src` (a new `src` tries again).
+  const [failure, setFailure] = useState<{ readonly src: AvatarSource | null } | null>(null);
+  const failed = failure !== null && (failure.src === null || failure.src === src);
   const settings = useMemo(() => resolveQuality(quality), [quality]);
   const { createRenderer = createWebGLRenderer, preserveDrawingBuffer = false, onRenderer } = props;
   const onErrorRef = useRef(props.onError);
@@ -95,19 +97,23 @@ export function DigitalHuman(props: DigitalHumanProps): ReactNode {
   );
 
   const fail = useCallback(
-    (error: AvatarLoadError, status: 'fallback' | 'error') => {
+    (error: AvatarLoadError, status: 'fallback' | 'error', failedSrc: AvatarSource | null) => {
       session.store.getState().setAvatarStatus(status);
-      setFailed(true);
+      setFailure({ src: failedSrc });
       onErrorRef.current?.(error);
     },
     [session],
   );
   const onCanvasError = useCallback(
     (error: unknown) =>
-      fail(error instanceof AvatarLoadError ? error : AvatarLoadError.webglUnavailable(error), 'fallback'),
+      fail(
+        error instanceof AvatarLoadError ? error : AvatarLoadError.webglUnavailable(error),
+        'fallback',
+        null,
+      ),
     [fail],
   );
-  const onLoadError = useCallback((error: AvatarLoadError) => fail(error, 'error'), [fail]);
+  const onLoadError = useCallback((error: AvatarLoadError) => fail(error, 'error', src), [fail, src]);
 
   const fallback = <AvatarFallback portrait={portrait} />;
   const limited = settings.maxFps > 0;
