@@ -49,6 +49,16 @@ export {
 export { PerformanceClock, type PerformanceLike } from './PerformanceClock';
 export { createSeededRandom, mathRandom, type Random, randomRange } from './random';
 export {
+  type DialogStateMessage,
+  type EmotionSink,
+  type HandoffMessage,
+  SessionRouter,
+  type SessionRouterEvents,
+  type SessionRouterOptions,
+  type SpeechSink,
+  type UiMessage,
+} from './SessionRouter';
+export {
   type AvatarStatus,
   type Caption,
   type ConnectionState,

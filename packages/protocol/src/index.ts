@@ -74,6 +74,18 @@ export {
 } from './schemaIndex';
 export type { LiveKitAvatarName } from './Topic';
 export { LiveKitAvatar, Topic, topicFor } from './Topic';
+export type {
+  Transport,
+  TransportConnectionChange,
+  TransportEventSource,
+  TransportEvents,
+  TransportPhase,
+  TransportRejection,
+  TransportSpeechEnd,
+  TransportSpeechStart,
+  TransportSpeechVisemes,
+  TransportVisemeCue,
+} from './Transport';
 export type { ProtocolVersion } from './version';
 export {
   isVersionSupported,
