@@ -36,6 +36,8 @@ export default defineConfig({
   },
   test: {
     projects: [
+      // Storybook interaction tests: every story rendered and its play function run in Chromium.
+      '.storybook/vitest.config.ts',
       {
         extends: true,
         test: {
@@ -62,7 +64,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['packages/*/src/**/*.browser.test.ts', 'packages/*/test/**/*.browser.test.ts'],
+          include: [
+            'packages/*/src/**/*.browser.test.ts',
+            'packages/*/src/**/*.browser.test.tsx',
+            'packages/*/test/**/*.browser.test.ts',
+          ],
           provide,
           testTimeout: 60_000,
           hookTimeout: 60_000,
