@@ -56,9 +56,11 @@ export function WidgetShell(props: WidgetShellProps): ReactNode {
           type="button"
           className="dh-btn dh-btn-small"
           aria-pressed={large}
+          aria-label={t('largeText', lang)}
+          title={t('largeText', lang)}
           onClick={() => setLarge(!large)}
         >
-          {t('largeText', lang)}
+          <span aria-hidden="true">A+</span>
         </button>
         <button
           type="button"

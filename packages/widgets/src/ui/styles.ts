@@ -14,7 +14,7 @@ background:var(--dh-bg);color:var(--dh-text);font-family:var(--dh-font);font-siz
 .dh-widget[data-layout=kiosk][data-large-text=true]{--dh-scale:2.6;--dh-touch:112px}
 .dh-widget[data-layout=mobile][data-large-text=true]{--dh-scale:1.3}
 .dh-bar{display:flex;align-items:center;gap:6px;padding:6px 10px;background:var(--dh-surface);border-bottom:1px solid #0001;flex:none}
-.dh-ai{font-size:.75em;overflow:hidden;text-overflow:ellipsis;color:var(--dh-muted);border:1px solid currentColor;border-radius:999px;padding:1px 8px;white-space:nowrap}
+.dh-ai{font-size:.75em;flex:none;color:var(--dh-muted);border:1px solid currentColor;border-radius:999px;padding:1px 8px;white-space:nowrap}
 .dh-bar-spacer{flex:1}
 .dh-btn{min-height:var(--dh-touch);min-width:var(--dh-touch);padding:0 16px;border-radius:var(--dh-radius);border:1px solid var(--dh-brand);
 background:var(--dh-surface);color:var(--dh-brand);font:inherit;font-weight:600;cursor:pointer}
@@ -26,6 +26,7 @@ background:var(--dh-surface);color:var(--dh-brand);font:inherit;font-weight:600;
 background:radial-gradient(circle at 50% 35%,#fff,var(--dh-bg));position:relative;overflow:hidden}
 .dh-widget[data-layout=kiosk] .dh-stage{height:40%}
 .dh-stage-empty{width:34%;aspect-ratio:3/4;max-height:90%;border-radius:50% 50% 12px 12px;background:linear-gradient(#e8eaef,#d5d9e0)}
+.dh-captions:empty{background:transparent}
 .dh-captions{flex:none;min-height:2.2em;padding:6px 12px;background:#111d;color:#fff;font-size:.95em}
 .dh-captions p{margin:0}
 .dh-panel{flex:1;min-height:0;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:12px}
@@ -61,7 +62,7 @@ min-height:var(--dh-touch);font:inherit;padding:0 10px;border-radius:8px;border:
 .dh-scale .dh-btn{padding:0;flex:0 0 auto}
 .dh-promo{animation:dh-fade 600ms ease both}
 .dh-chart{display:flex;flex-direction:column;gap:6px}
-.dh-bar-row{display:grid;grid-template-columns:minmax(0,1fr) 2fr auto;gap:8px;align-items:center}
+.dh-bar-row{display:grid;grid-template-columns:minmax(7em,1.4fr) 1.6fr auto;gap:8px;align-items:center}
 .dh-bar-fill{height:calc(14px*var(--dh-scale));border-radius:4px;background:var(--dh-brand)}
 .dh-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @keyframes dh-pulse{50%{opacity:.3}}
