@@ -91,6 +91,17 @@ describe('CardApplicationWidget in Chromium on the local dialog', () => {
       ]);
     });
 
+  it('takes the brand colour from a CSS variable on an ancestor', async () => {
+    await page.viewport(360, 640);
+    document.body.style.setProperty('--dh-brand', 'rgb(0, 102, 204)');
+    const { flow } = setup('mobile');
+    await until(() => flow.getSnapshot().step, 'needs');
+    const submit = page.getByRole('button', { name: 'Submit' }).element();
+    expect(getComputedStyle(submit).backgroundColor).toBe('rgb(0, 102, 204)');
+    await shot('card-mobile-themed');
+    document.body.style.removeProperty('--dh-brand');
+  });
+
   it('renders a card name containing markup as text', async () => {
     await page.viewport(360, 640);
     let alerted = false;
