@@ -10,6 +10,7 @@ import type {
   SurveyAnswer,
   WidgetLanguage,
 } from './content';
+import { takeContent, type WritableContent } from './takeContent';
 import { WidgetError } from './WidgetError';
 
 /** Options shared by every flow model. */
@@ -61,7 +62,7 @@ export abstract class FlowModel<S extends string, X> {
   protected readonly now: () => number;
   private readonly analytics: AnalyticsAdapter | undefined;
   private readonly idPrefix: string;
-  private pending: { -readonly [K in keyof FlowContent]?: FlowContent[K] } = {};
+  private pending: WritableContent = {};
   private snapshot: FlowSnapshot<S, X>;
   private counter = 0;
   private startedAt: number | undefined;
@@ -326,62 +327,8 @@ export abstract class FlowModel<S extends string, X> {
   private onContent(message: JsonMessage): void {
     const accepted = this.accept(message);
     if (!accepted) return;
-    const p = this.pending;
-    switch (accepted.type) {
-      case 'ui.card':
-        p.card = accepted.card;
-        break;
-      case 'ui.cards':
-        p.cards = { cards: accepted.cards, title: accepted.title, compare: accepted.compare };
-        break;
-      case 'ui.form': {
-        const { v: _v, type: _t, id: _i, ts: _ts, ...form } = accepted;
-        p.form = form;
-        break;
-      }
-      case 'ui.quick_replies':
-        p.quickReplies = accepted.replies;
-        break;
-      case 'ui.survey': {
-        const { v: _v, type: _t, id: _i, ts: _ts, ...survey } = accepted;
-        p.survey = survey;
-        break;
-      }
-      case 'ui.queue_ticket': {
-        const { v: _v, type: _t, id: _i, ts: _ts, ...ticket } = accepted;
-        p.ticket = ticket;
-        break;
-      }
-      case 'ui.products':
-        p.products = accepted.products;
-        if (accepted.notice !== undefined) p.productsNotice = accepted.notice;
-        break;
-      case 'ui.disclosure':
-        this.onDisclosure(accepted);
-        break;
-      default:
-        return;
-    }
-  }
-
-  private onDisclosure(m: MessageOf<'ui.disclosure'>): void {
-    if (m.marker === 'start') {
-      this.pending.disclosure = {
-        disclosureId: m.disclosureId,
-        title: m.title ?? '',
-        text: m.text ?? '',
-        requireScroll: m.requireScroll ?? false,
-        ackLabel: m.ackLabel,
-        scrolled: false,
-        acknowledged: false,
-        ended: false,
-      };
-      this.track({ type: 'disclosure', disclosureId: m.disclosureId, marker: 'start' });
-      return;
-    }
-    const d = this.pending.disclosure ?? this.snapshot.content.disclosure;
-    if (d?.disclosureId === m.disclosureId) this.pending.disclosure = { ...d, ended: true };
-    this.track({ type: 'disclosure', disclosureId: m.disclosureId, marker: 'end' });
+    const mark = takeContent(this.pending, accepted, this.snapshot.content);
+    if (mark) this.track({ type: 'disclosure', disclosureId: mark.disclosureId, marker: mark.marker });
   }
 
   private onCaption(m: MessageOf<'speech.caption'>): void {
