@@ -72,4 +72,21 @@ describe('BranchGreeterFlow on the reference dialog', () => {
     ]);
     expect(flow.getSnapshot().step).toBe('goodbye');
   });
+
+  it('a ticket step without a ticket is reported as a failed queue ticket', async () => {
+    const { flow, loop, analytics } = setup();
+    flow.start();
+    await loop.settle();
+    flow.presence(true);
+    await loop.settle();
+    loop.inject({
+      v: '1.0',
+      type: 'dialog.state',
+      state: 'listening',
+      flow: 'branch_greeter',
+      step: 'ticket',
+    });
+    expect(flow.getSnapshot().step).toBe('ticket');
+    expect(analytics.events.find((e) => e.type === 'queue_ticket')).toMatchObject({ success: false });
+  });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { MemoryAnalytics } from '../flows/analytics';
 import { CardApplicationFlow } from '../flows/CardApplicationFlow';
 import { type Mounted, mount, photoFile, shot, until } from '../testing/browserHarness';
@@ -90,6 +90,22 @@ describe('CardApplicationWidget in Chromium on the local dialog', () => {
         'survey_submitted',
       ]);
     });
+
+  it('works from the keyboard: Tab reaches the choices and the handoff button, Space/Enter act', async () => {
+    await page.viewport(360, 640);
+    const { flow, loop } = setup('mobile');
+    await until(() => flow.getSnapshot().step, 'needs');
+    (page.getByRole('radio', { name: 'Travel' }).element() as HTMLElement).focus();
+    await userEvent.keyboard(' ');
+    expect((page.getByRole('radio', { name: 'Travel' }).element() as HTMLInputElement).checked).toBe(true);
+    (page.getByRole('button', { name: 'Large text' }).element() as HTMLElement).focus();
+    await userEvent.keyboard('{Tab}');
+    expect(document.activeElement?.textContent).toBe('Talk to a person');
+    await userEvent.keyboard('{Enter}');
+    await loop.settle();
+    expect(loop.sent.at(-1)).toMatchObject({ type: 'user.action', kind: 'handoff' });
+    expect(document.querySelector('[role=log][aria-live=polite]')?.textContent).not.toBe('');
+  });
 
   it('takes the brand colour from a CSS variable on an ancestor', async () => {
     await page.viewport(360, 640);
