@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { decodePng, halve } from './lib/decodePng';
 import { encodePng } from './lib/encodePng';
 import { readGlb, viewBytes } from './lib/readGlb';
 import { assembleAvatar } from './model/assemble';
@@ -57,14 +58,48 @@ function pngSize(png: Buffer): [number, number] {
   return [png.readUInt32BE(16), png.readUInt32BE(20)];
 }
 
-/** Largest displacement (metres) a morph target accessor stores. */
+const SHORT = 5122;
+
+/** The skin's inverse bind matrices (column-major, 16 floats each). */
+function inverseBindMatrices(): Float32Array[] {
+  const accessor = glb.json.accessors[glb.json.skins[0]!.inverseBindMatrices!]!;
+  const bytes = viewBytes(glb, accessor.bufferView!);
+  return Array.from({ length: accessor.count }, (_, i) =>
+    Float32Array.from({ length: 16 }, (_, k) => bytes.readFloatLE(i * 64 + k * 4)),
+  );
+}
+
+/** World position of a bone node at rest (bones are translations only). */
+function restPosition(node: number): number[] {
+  const at = [0, 0, 0];
+  for (let n: number | undefined = node; n !== undefined; ) {
+    const t = glb.json.nodes[n]!.translation ?? [0, 0, 0];
+    for (let c = 0; c < 3; c++) at[c] = at[c]! + t[c]!;
+    const child: number = n;
+    const parent = glb.json.nodes.findIndex((p) => p.children?.includes(child));
+    n = parent >= 0 ? parent : undefined;
+  }
+  return at;
+}
+
+/** Metres per unit of a normalised component: the uniform scale the inverse bind matrices apply first. */
+function metresPerUnit(): number {
+  const m = inverseBindMatrices()[0]!;
+  return Math.hypot(m[0]!, m[1]!, m[2]!);
+}
+
+/** Largest displacement (metres) a morph target accessor stores (normalised SHORT on the position grid). */
 function maxDelta(accessorIndex: number): number {
-  const sparse = glb.json.accessors[accessorIndex]?.sparse;
+  const accessor = glb.json.accessors[accessorIndex];
+  const sparse = accessor?.sparse;
   if (!sparse) return 0;
+  expect(accessor.componentType).toBe(SHORT);
+  expect(accessor.normalized).toBe(true);
   const values = viewBytes(glb, sparse.values.bufferView);
+  const unit = metresPerUnit() / 32767;
   let max = 0;
   for (let i = 0; i < sparse.count; i++) {
-    const [x, y, z] = [0, 4, 8].map((o) => values.readFloatLE(i * 12 + o)) as [number, number, number];
+    const [x, y, z] = [0, 2, 4].map((o) => values.readInt16LE(i * 6 + o) * unit) as [number, number, number];
     max = Math.max(max, Math.hypot(x, y, z));
   }
   return max;
@@ -94,14 +129,52 @@ function canonical(bytes: Buffer): { json: unknown; views: Buffer[] } {
 
 describe('default avatar file', () => {
   it('is a VRM 1.0 GLB well under 2 MB using MToon', () => {
-    expect(file.length).toBeLessThan(1.6 * 1024 * 1024);
+    expect(file.length).toBeLessThan(1024 * 1024);
     expect(glb.json.asset.version).toBe('2.0');
     expect(glb.json.extensionsUsed).toEqual(expect.arrayContaining(['VRMC_vrm', 'VRMC_materials_mtoon']));
     expect(vrm?.specVersion).toBe('1.0');
     for (const m of glb.json.materials) expect(m.extensions).toHaveProperty('VRMC_materials_mtoon');
   });
 
-  it('carries the licence meta and a 512x512 thumbnail', () => {
+  it('stores vertex data quantised with KHR_mesh_quantization, dequantised by the skin', () => {
+    expect(glb.json.extensionsUsed).toContain('KHR_mesh_quantization');
+    expect(glb.json.extensionsRequired).toContain('KHR_mesh_quantization');
+    const kinds = new Set<string>();
+    for (const mesh of glb.json.meshes) {
+      for (const p of mesh.primitives) {
+        const a = (name: string) => glb.json.accessors[p.attributes[name]!]!;
+        kinds.add(`${a('POSITION').componentType}/${a('NORMAL').componentType}`);
+        kinds.add(`${a('JOINTS_0').componentType}/${a('WEIGHTS_0').componentType}`);
+        for (const name of ['POSITION', 'NORMAL', 'WEIGHTS_0']) expect(a(name).normalized).toBe(true);
+        // Texture coordinates exactly where the material samples a texture.
+        const textured =
+          glb.json.materials[p.material!]!.pbrMetallicRoughness?.baseColorTexture !== undefined;
+        expect(p.attributes.TEXCOORD_0 !== undefined, `${mesh.name} ${p.material}`).toBe(textured);
+        if (textured) expect(a('TEXCOORD_0')).toMatchObject({ componentType: 5123, normalized: true });
+      }
+    }
+    // SHORT positions, BYTE normals; UNSIGNED_BYTE joints and weights.
+    expect([...kinds].sort()).toEqual(['5121/5121', '5122/5120']);
+    // Dequantised through the head bone's inverse bind matrix, the face sits at head height, about 16 cm wide.
+    const face = glb.json.meshes[glb.json.nodes.find((n) => n.name === 'Face')!.mesh!]!.primitives[0]!;
+    const position = glb.json.accessors[face.attributes.POSITION!]!;
+    const headNode = vrm!.humanoid.humanBones.head!.node;
+    const ibm = inverseBindMatrices()[glb.json.skins[0]!.joints.indexOf(headNode)]!;
+    const headAt = restPosition(headNode);
+    // Bones carry no rotation, so the head bone's world matrix is a translation: world = headAt + IBM * q.
+    const toMetres = (q: number[]) =>
+      [0, 1, 2].map(
+        (r) =>
+          headAt[r]! + [0, 1, 2].reduce((sum, c) => sum + ibm[c * 4 + r]! * (q[c]! / 32767), ibm[12 + r]!),
+      );
+    const [lo, hi] = [toMetres(position.min!), toMetres(position.max!)];
+    expect(hi[0]! - lo[0]!).toBeGreaterThan(0.12);
+    expect(hi[0]! - lo[0]!).toBeLessThan(0.2);
+    expect(lo[1]!).toBeGreaterThan(1.3);
+    expect(hi[1]!).toBeLessThan(1.8);
+  });
+
+  it('carries the licence meta and a 256x256 thumbnail halved from the 512x512 portrait', () => {
     expect(vrm?.meta).toMatchObject({
       authors: ['Digital Human SDK contributors'],
       licenseUrl: 'https://vrm.dev/licenses/1.0/',
@@ -114,8 +187,10 @@ describe('default avatar file', () => {
     expect(typeof vrm?.meta.version).toBe('string');
     const image = glb.json.images[vrm?.meta.thumbnailImage as number];
     expect(image?.mimeType).toBe('image/png');
-    expect(pngSize(viewBytes(glb, image!.bufferView!))).toEqual([512, 512]);
+    const embedded = viewBytes(glb, image!.bufferView!);
+    expect(pngSize(embedded)).toEqual([256, 256]);
     expect(pngSize(readFileSync(thumbPath))).toEqual([512, 512]);
+    expect(decodePng(embedded).rgba).toEqual(halve(decodePng(readFileSync(thumbPath))).rgba);
   });
 
   it('has every required humanoid bone, in a rest pose without rotation or scale', () => {
@@ -170,33 +245,41 @@ describe('default avatar file', () => {
   }, 120_000);
 });
 
-describe('encodePng', () => {
-  it('round-trips pixels through zlib and the Paeth filter', () => {
-    const w = 7;
-    const h = 5;
+describe('encodePng and decodePng', () => {
+  const w = 7;
+  const h = 5;
+
+  it('round-trips translucent pixels as RGBA', () => {
     const rgba = Uint8Array.from({ length: w * h * 4 }, (_, i) => (i * 37 + (i >> 3) * 11) & 255);
     const png = encodePng(w, h, rgba);
     expect(pngSize(png)).toEqual([w, h]);
-    const idatLength = png.readUInt32BE(33);
-    const raw = inflateSync(png.subarray(41, 41 + idatLength));
-    const out = new Uint8Array(w * h * 4);
-    const stride = w * 4;
+    expect(png[25]).toBe(6);
+    expect(decodePng(png)).toEqual({ width: w, height: h, rgba });
+  });
+
+  it('writes opaque pixels as RGB, choosing a filter per row', () => {
+    // Rows that suit different filters: flat, a horizontal ramp, a copy of the row above.
+    const rgba = new Uint8Array(w * h * 4);
     for (let y = 0; y < h; y++) {
-      expect(raw[y * (stride + 1)]).toBe(4);
-      for (let x = 0; x < stride; x++) {
-        const a = x >= 4 ? out[y * stride + x - 4]! : 0;
-        const b = y > 0 ? out[(y - 1) * stride + x]! : 0;
-        const c = x >= 4 && y > 0 ? out[(y - 1) * stride + x - 4]! : 0;
-        const p = a + b - c;
-        const pred =
-          Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
-            ? a
-            : Math.abs(p - b) <= Math.abs(p - c)
-              ? b
-              : c;
-        out[y * stride + x] = (raw[y * (stride + 1) + 1 + x]! + pred) & 255;
+      for (let x = 0; x < w; x++) {
+        const v = y === 0 ? 90 : y === 1 || y === 2 ? x * 30 : (x * 53 + y * 17) & 255;
+        rgba.set([v, (v * 3) & 255, 255 - v, 255], (y * w + x) * 4);
       }
     }
-    expect(out).toEqual(rgba);
+    const png = encodePng(w, h, rgba);
+    expect(png[25]).toBe(2);
+    const raw = pngScanlines(png);
+    expect(raw.length).toBe(h * (w * 3 + 1));
+    const filters = Array.from({ length: h }, (_, y) => raw[y * (w * 3 + 1)]!);
+    expect(filters[2]).toBe(2); // a copy of the row above: "up" leaves only zeros
+    expect(new Set(filters).size).toBeGreaterThan(1);
+    expect(decodePng(png).rgba).toEqual(rgba);
+  });
+
+  it('halves with a 2x2 box filter', () => {
+    const rgba = Uint8Array.from([0, 0, 0, 255, 100, 100, 100, 255, 200, 200, 200, 255, 101, 101, 101, 255]);
+    const half = halve({ width: 2, height: 2, rgba });
+    expect(half.width).toBe(1);
+    expect([...half.rgba]).toEqual([100, 100, 100, 255]);
   });
 });

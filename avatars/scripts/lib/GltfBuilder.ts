@@ -1,7 +1,17 @@
+import {
+  type PositionGrid,
+  quantizeDeltas,
+  quantizeNormals,
+  quantizePositions,
+  quantizeUvs,
+} from './quantize';
+
 /** A loosely typed glTF JSON object (the writer owns its shape). */
 export type JsonObject = { [key: string]: unknown };
 
 const FLOAT = 5126;
+const BYTE = 5120;
+const SHORT = 5122;
 const UNSIGNED_BYTE = 5121;
 const UNSIGNED_SHORT = 5123;
 const UNSIGNED_INT = 5125;
@@ -10,6 +20,8 @@ const ELEMENT_ARRAY_BUFFER = 34963;
 
 /** Morph displacements below this (metres, 0.02 mm) are invisible and left out of sparse targets. */
 const MIN_DELTA = 2e-5;
+/** The core glTF extension for integer vertex attributes; three's GLTFLoader reads it natively. */
+export const MESH_QUANTIZATION = 'KHR_mesh_quantization';
 
 const COMPONENTS: Record<string, number> = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4, MAT4: 16 };
 
@@ -17,7 +29,27 @@ function pad4(length: number): number {
   return (length + 3) & ~3;
 }
 
-/** Minimal glTF 2.0 binary writer: one buffer, 4-byte aligned views, accessors with bounds, sparse morphs. */
+/** Per-component minimum and maximum of the first `n` of every `stride` values. */
+function componentBounds(
+  values: ArrayLike<number>,
+  n: number,
+  stride: number,
+): { min: number[]; max: number[] } {
+  const min = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
+  const max = new Array<number>(n).fill(Number.NEGATIVE_INFINITY);
+  for (let i = 0; i < values.length; i++) {
+    const c = i % stride;
+    if (c >= n) continue;
+    min[c] = Math.min(min[c]!, values[i]!);
+    max[c] = Math.max(max[c]!, values[i]!);
+  }
+  return { min, max };
+}
+
+/**
+ * Minimal glTF 2.0 binary writer: one buffer, 4-byte aligned views, accessors with bounds, sparse morphs, and
+ * vertex attributes quantised with KHR_mesh_quantization on one position grid (see quantize.ts).
+ */
 export class GltfBuilder {
   readonly json = {
     asset: { version: '2.0', generator: 'Digital Human SDK avatar builder' },
@@ -33,11 +65,15 @@ export class GltfBuilder {
     accessors: [] as JsonObject[],
     bufferViews: [] as JsonObject[],
     buffers: [{ byteLength: 0 }],
-    extensionsUsed: [] as string[],
+    extensionsUsed: [MESH_QUANTIZATION] as string[],
+    extensionsRequired: [MESH_QUANTIZATION] as string[],
     extensions: {} as JsonObject,
   };
   private readonly chunks: Uint8Array[] = [];
   private byteLength = 0;
+
+  /** `grid` dequantises every position and morph delta; fold it into the inverse bind matrices. */
+  constructor(readonly grid: PositionGrid) {}
 
   /** Appends raw bytes as a buffer view; returns its index. */
   view(bytes: Uint8Array, target?: number, byteStride?: number): number {
@@ -61,16 +97,48 @@ export class GltfBuilder {
       count: arr.length / n,
       type,
     };
-    if (bounds) {
-      const min = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
-      const max = new Array<number>(n).fill(Number.NEGATIVE_INFINITY);
-      arr.forEach((v, i) => {
-        min[i % n] = Math.min(min[i % n]!, v);
-        max[i % n] = Math.max(max[i % n]!, v);
-      });
-      Object.assign(accessor, { min, max });
-    }
+    if (bounds) Object.assign(accessor, componentBounds(arr, n, n));
     return this.json.accessors.push(accessor) - 1;
+  }
+
+  /** A normalised integer vertex attribute whose elements are `stride` components apart (4-byte aligned). */
+  private normalizedAttribute(
+    data: Int8Array | Int16Array | Uint16Array,
+    componentType: number,
+    type: string,
+    stride: number,
+    withBounds = false,
+  ): number {
+    const n = COMPONENTS[type]!;
+    const padded = stride !== n;
+    const accessor: JsonObject = {
+      bufferView: this.view(
+        new Uint8Array(data.buffer),
+        ARRAY_BUFFER,
+        padded ? stride * data.BYTES_PER_ELEMENT : undefined,
+      ),
+      componentType,
+      normalized: true,
+      count: data.length / stride,
+      type,
+    };
+    if (withBounds) Object.assign(accessor, componentBounds(data, n, stride));
+    return this.json.accessors.push(accessor) - 1;
+  }
+
+  /** POSITION as normalised SHORT on the grid, with the required bounds (integer, as stored). */
+  positions(data: ArrayLike<number>): number {
+    return this.normalizedAttribute(quantizePositions(data, this.grid), SHORT, 'VEC3', 4, true);
+  }
+
+  /** NORMAL as normalised BYTE. */
+  normals(data: ArrayLike<number>): number {
+    return this.normalizedAttribute(quantizeNormals(data), BYTE, 'VEC3', 4);
+  }
+
+  /** TEXCOORD_0 as normalised UNSIGNED_SHORT. */
+  uvs(data: ArrayLike<number>): number {
+    return this.normalizedAttribute(quantizeUvs(data), UNSIGNED_SHORT, 'VEC2', 2);
   }
 
   /** Skin joint indices as UNSIGNED_BYTE VEC4. */
@@ -122,25 +190,24 @@ export class GltfBuilder {
     return this.json.accessors.push({ bufferView, componentType, count: arr.length, type: 'SCALAR' }) - 1;
   }
 
-  /** A VEC3 morph delta accessor stored sparsely (only displaced vertices), with the required bounds. */
+  /**
+   * A VEC3 morph delta accessor, normalised SHORT on the grid's scale, stored sparsely (only the vertices that
+   * move by more than MIN_DELTA), with the required bounds.
+   */
   sparseDeltas(deltas: Float32Array): number {
     const count = deltas.length / 3;
+    const q = quantizeDeltas(deltas, this.grid);
     const moved: number[] = [];
     for (let i = 0; i < count; i++) {
-      if (Math.hypot(deltas[i * 3]!, deltas[i * 3 + 1]!, deltas[i * 3 + 2]!) > MIN_DELTA) moved.push(i);
+      const far = Math.hypot(deltas[i * 3]!, deltas[i * 3 + 1]!, deltas[i * 3 + 2]!) > MIN_DELTA;
+      if (far && (q[i * 3] !== 0 || q[i * 3 + 1] !== 0 || q[i * 3 + 2] !== 0)) moved.push(i);
     }
-    const values = new Float32Array(moved.length * 3);
-    const min = [0, 0, 0];
-    const max = [0, 0, 0];
-    moved.forEach((v, k) => {
-      for (let c = 0; c < 3; c++) {
-        const d = deltas[v * 3 + c]!;
-        values[k * 3 + c] = d;
-        min[c] = Math.min(min[c]!, d);
-        max[c] = Math.max(max[c]!, d);
-      }
-    });
-    const accessor: JsonObject = { componentType: FLOAT, count, type: 'VEC3', min, max };
+    const values = new Int16Array(moved.length * 3);
+    for (const [k, v] of moved.entries()) values.set(q.subarray(v * 3, v * 3 + 3), k * 3);
+    // Vertices left out of the sparse list stay at zero, so zero counts towards the bounds only if some are.
+    const unmoved = moved.length < count ? [0, 0, 0] : [];
+    const { min, max } = componentBounds([...unmoved, ...values], 3, 3);
+    const accessor: JsonObject = { componentType: SHORT, normalized: true, count, type: 'VEC3', min, max };
     if (moved.length > 0) {
       const wide = count > 65535;
       const idx = wide ? Uint32Array.from(moved) : Uint16Array.from(moved);

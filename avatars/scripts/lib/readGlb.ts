@@ -27,12 +27,15 @@ export interface GltfJson {
       material?: number;
     }>;
   }>;
+  readonly extensionsRequired?: string[];
   readonly accessors: ReadonlyArray<{
     bufferView?: number;
     componentType: number;
     count: number;
     type: string;
     normalized?: boolean;
+    min?: number[];
+    max?: number[];
     sparse?: {
       count: number;
       indices: { bufferView: number; componentType: number };
@@ -41,8 +44,12 @@ export interface GltfJson {
   }>;
   readonly bufferViews: ReadonlyArray<{ byteOffset?: number; byteLength: number }>;
   readonly images: ReadonlyArray<{ bufferView?: number; mimeType?: string; name?: string }>;
-  readonly materials: ReadonlyArray<{ name?: string; extensions?: Record<string, unknown> }>;
-  readonly skins: ReadonlyArray<{ joints: number[] }>;
+  readonly materials: ReadonlyArray<{
+    name?: string;
+    pbrMetallicRoughness?: { baseColorTexture?: { index: number } };
+    extensions?: Record<string, unknown>;
+  }>;
+  readonly skins: ReadonlyArray<{ joints: number[]; inverseBindMatrices?: number }>;
 }
 
 /** The parts of VRMC_vrm the checks read. */

@@ -1,13 +1,16 @@
 import { Matrix4, Vector3 } from 'three';
+import { decodePng, halve } from '../lib/decodePng';
+import { encodePng } from '../lib/encodePng';
 import { GltfBuilder, type JsonObject } from '../lib/GltfBuilder';
 import type { MeshPart } from '../lib/MeshPart';
+import { positionGrid } from '../lib/quantize';
 import { buildBody } from './body';
 import { buildEyeballs, buildLids } from './eyes';
 import { addFaceMorph, bakeFacePose, FACE_POSES } from './faceMorphs';
 import { buildHair } from './hair';
 import { buildHead } from './head';
 import { baseNormal } from './headShape';
-import { gltfMaterial } from './materials';
+import { gltfMaterial, MATERIALS } from './materials';
 import { buildMouthInterior } from './mouthInterior';
 import { buildOutfit } from './outfit';
 import { paintBlazer } from './outfitTextures';
@@ -28,9 +31,16 @@ function addBones(gltf: GltfBuilder): void {
     const children = BONES.flatMap((b, j) => (b.parent === bone.name ? [j] : []));
     if (children.length > 0) gltf.json.nodes[i]!.children = children;
   });
+  // Positions are stored on the grid; each inverse bind matrix first dequantises them into metres.
+  const { offset, scale } = gltf.grid;
+  const dequantize = new Matrix4()
+    .makeScale(scale, scale, scale)
+    .setPosition(offset[0], offset[1], offset[2]);
   const ibm: number[] = [];
-  for (const bone of BONES)
-    ibm.push(...new Matrix4().makeTranslation(-bone.at[0], -bone.at[1], -bone.at[2]).elements);
+  for (const bone of BONES) {
+    const inverse = new Matrix4().makeTranslation(-bone.at[0], -bone.at[1], -bone.at[2]);
+    ibm.push(...inverse.multiply(dequantize).elements);
+  }
   const inverseBindMatrices = gltf.floats(ibm, 'MAT4', false, false);
   gltf.json.skins.push({ joints: BONES.map((_, i) => i), inverseBindMatrices, skeleton: 0 });
 }
@@ -41,14 +51,16 @@ function addMesh(gltf: GltfBuilder, name: string, parts: readonly MeshPart[], ma
     if (part.normals.length === 0) part.computeNormals();
     let material = materials.indexOf(part.material);
     if (material < 0) material = materials.push(part.material) - 1;
+    const attributes: JsonObject = {
+      POSITION: gltf.positions(part.positions),
+      NORMAL: gltf.normals(part.normals),
+    };
+    // Texture coordinates only where the material samples a texture (plain colours never read them).
+    if (MATERIALS[part.material]?.texture !== undefined) attributes.TEXCOORD_0 = gltf.uvs(part.uvs);
+    attributes.JOINTS_0 = gltf.joints(part.joints);
+    attributes.WEIGHTS_0 = gltf.weights(part.weights);
     const primitive: JsonObject = {
-      attributes: {
-        POSITION: gltf.floats(part.positions, 'VEC3', true),
-        NORMAL: gltf.floats(part.normals, 'VEC3'),
-        TEXCOORD_0: gltf.floats(part.uvs, 'VEC2'),
-        JOINTS_0: gltf.joints(part.joints),
-        WEIGHTS_0: gltf.weights(part.weights),
-      },
+      attributes,
       indices: gltf.indices(part.indices, part.vertexCount),
       material,
       mode: 4,
@@ -89,21 +101,35 @@ function buildFace(): { parts: MeshPart[]; targets: string[] } {
   return { parts: [head, lids.part, ...parts.slice(1)], targets: FACE_POSES.map(([name]) => name) };
 }
 
-/** Builds the whole avatar and returns the .vrm (GLB) bytes, embedding `thumbnailPng` as the meta thumbnail. */
+/** The VRM's own thumbnail: the portrait PNG halved (512x512 -> 256x256) with a box filter. */
+export function vrmThumbnail(portraitPng: Uint8Array): Buffer {
+  const small = halve(decodePng(portraitPng));
+  return encodePng(small.width, small.height, small.rgba);
+}
+
+/**
+ * Builds the whole avatar and returns the .vrm (GLB) bytes, embedding `thumbnailPng` (the 512x512 portrait),
+ * halved, as the meta thumbnail.
+ */
 export function assembleAvatar(thumbnailPng: Uint8Array): Buffer {
-  const gltf = new GltfBuilder();
+  const face = buildFace();
+  const eyes = [buildEyeballs()];
+  const [blazer, ...rest] = buildBody();
+  const [lapels, ...outfit] = buildOutfit();
+  blazer!.append(lapels!);
+  const body = [blazer!, ...rest, ...outfit];
+  const hair = [buildHair()];
+  const gltf = new GltfBuilder(
+    positionGrid([...face.parts, ...eyes, ...body, ...hair].map((p) => p.positions)),
+  );
   for (const ext of ['VRMC_vrm', 'VRMC_materials_mtoon']) gltf.use(ext);
   addBones(gltf);
   gltf.json.scenes[0]!.nodes.push(0);
   const materials: string[] = [];
-  const face = buildFace();
   const faceNode = addMesh(gltf, 'Face', face.parts, materials);
-  addMesh(gltf, 'Eyes', [buildEyeballs()], materials);
-  const [blazer, ...rest] = buildBody();
-  const [lapels, ...outfit] = buildOutfit();
-  blazer!.append(lapels!);
-  addMesh(gltf, 'Body', [blazer!, ...rest, ...outfit], materials);
-  const hairNode = addMesh(gltf, 'Hair', [buildHair()], materials);
+  addMesh(gltf, 'Eyes', eyes, materials);
+  addMesh(gltf, 'Body', body, materials);
+  const hairNode = addMesh(gltf, 'Hair', hair, materials);
   const textures = new Map<string, number>();
   const painters: Record<string, () => { toPng(): Buffer }> = {
     face: paintFace,
@@ -120,7 +146,7 @@ export function assembleAvatar(thumbnailPng: Uint8Array): Buffer {
     return index;
   };
   gltf.json.materials = materials.map((m) => gltfMaterial(m, textureIndex));
-  const thumbnailImage = gltf.pngImage(thumbnailPng, 'thumbnail');
+  const thumbnailImage = gltf.pngImage(vrmThumbnail(thumbnailPng), 'thumbnail');
   gltf.json.extensions.VRMC_vrm = vrmExtension({
     faceNode,
     hairNode,

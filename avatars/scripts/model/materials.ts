@@ -8,7 +8,10 @@ function linear(c: number): number {
 }
 
 function factor(colour: string): number[] {
-  return hex(colour).slice(0, 3).map(linear);
+  // Six significant digits: far below an 8-bit step, and a shorter JSON chunk.
+  return hex(colour)
+    .slice(0, 3)
+    .map((c) => Number(linear(c).toPrecision(6)));
 }
 
 /** One material: a lit colour (or texture tinted white), its shade colour and MToon options. */
