@@ -1,12 +1,13 @@
-/** The viewer's UI strings, zh-CN first. */
+/** The showcase's UI strings, zh-CN first. */
 export const STRINGS = {
   'zh-CN': {
-    title: '数字人 · 形象预览',
+    title: '数字人 · 智能客服',
     aiLabel: '本助手由人工智能生成',
     quality: '画质',
     framing: '取景',
     emotions: '情绪',
     mouth: '口型',
+    devPanel: '开发者面板',
     language: 'English',
     loading: '正在加载形象…',
     ready: '已就绪',
@@ -19,15 +20,27 @@ export const STRINGS = {
     relaxed: '放松',
     surprised: '惊讶',
     rest: '闭口',
-    caption: '您好，我是您的智能客服助手，很高兴为您服务。',
+    placeholder: '请输入您的问题…',
+    send: '发送',
+    tapForSound: '🔊 点击开启声音',
+    conversation: '对话记录',
+    you: '您',
+    assistant: '助手',
+    idle: '',
+    listening: '请讲，我在听',
+    thinking: '正在思考…',
+    speaking: '正在回答…',
+    connecting: '正在连接…',
+    disconnected: '连接已断开',
   },
   en: {
-    title: 'Digital Human · Avatar viewer',
+    title: 'Digital Human · Assistant',
     aiLabel: 'This assistant is AI-generated',
     quality: 'Quality',
     framing: 'Framing',
     emotions: 'Emotion',
     mouth: 'Mouth',
+    devPanel: 'Developer panel',
     language: '中文',
     loading: 'Loading avatar…',
     ready: 'Ready',
@@ -40,9 +53,22 @@ export const STRINGS = {
     relaxed: 'Relaxed',
     surprised: 'Surprised',
     rest: 'Rest',
-    caption: 'Hello, I am your digital assistant. How can I help you today?',
+    placeholder: 'Type your question…',
+    send: 'Send',
+    tapForSound: '🔊 Tap to start sound',
+    conversation: 'Conversation',
+    you: 'You',
+    assistant: 'Assistant',
+    idle: '',
+    listening: 'Listening',
+    thinking: 'Thinking…',
+    speaking: 'Answering…',
+    connecting: 'Connecting…',
+    disconnected: 'Disconnected',
   },
 } as const;
 
+/** A UI language. */
 export type Language = keyof typeof STRINGS;
+/** A UI string's key. */
 export type StringKey = keyof (typeof STRINGS)['en'];

@@ -1,30 +1,35 @@
 import { type AvatarQuality, AvatarView } from '@digital-human/avatar';
 import avatarUrl from '@digital-human/avatars/assistant.vrm?url';
 import portraitUrl from '@digital-human/avatars/thumbnail.png?url';
-import { EMOTIONS, type Emotion, EmotionDriver, IdleDriver, Mixer, type Viseme } from '@digital-human/core';
-import { HoldMouthDriver } from './HoldMouthDriver';
+import type { FaceFrame } from '@digital-human/core';
+import { ChatPanel } from './ChatPanel';
+import { Conversation } from './Conversation';
+import { renderDevPanel } from './DevPanel';
 import { type Language, STRINGS, type StringKey } from './i18n';
 
-const MOUTHS: readonly (Viseme | null)[] = [null, 'aa', 'ih', 'ou', 'E', 'oh', 'PP', 'FF'];
-
-const mixer = new Mixer();
-const idle = new IdleDriver();
-const emotion = new EmotionDriver();
-const mouth = new HoldMouthDriver();
-mixer.addDriver(idle);
-mixer.addDriver(emotion);
-mixer.addDriver(mouth);
-
 const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-let language: Language = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
-let view = createView('auto', 'bust');
+const params = new URLSearchParams(location.search);
+let language: Language = (params.get('lang') ?? 'zh-CN') === 'en' ? 'en' : 'zh-CN';
+const t = (key: StringKey): string => STRINGS[language][key];
 
-function t(key: StringKey): string {
-  return STRINGS[language][key];
-}
+const conversation = new Conversation(language);
+let lastFrame: FaceFrame | null = null;
+// The avatar reads the mixer through this source; the dev hook keeps the last frame for tests.
+const frameSource = {
+  update(time: number, dt: number): FaceFrame {
+    lastFrame = conversation.mixer.update(time, dt);
+    return lastFrame;
+  },
+};
+let caption = '';
+let view = createView('auto', 'bust');
+const chat = new ChatPanel(conversation, t, (text) => {
+  caption = text;
+  view.setCaption(text);
+});
 
 function createView(quality: AvatarQuality, framing: 'bust' | 'full'): AvatarView {
-  const next = new AvatarView({ container: el('avatar'), frameSource: mixer, quality, framing, portraitUrl });
+  const next = new AvatarView({ container: el('avatar'), frameSource, quality, framing, portraitUrl });
   next.on('fallback', () => setStatus('fallback'));
   next.on('error', () => setStatus('error'));
   setStatus('loading');
@@ -32,30 +37,17 @@ function createView(quality: AvatarQuality, framing: 'bust' | 'full'): AvatarVie
     .load(avatarUrl)
     .then(() => setStatus(next.mode === 'webgl' ? 'ready' : 'fallback'))
     .catch(() => setStatus('error'));
-  next.setCaption(t('caption'));
+  next.setCaption(caption);
   return next;
 }
 
 function setStatus(key: StringKey): void {
   el('status').textContent = t(key);
-}
-
-function button(label: string, pressed: boolean, onClick: () => void): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = label;
-  b.setAttribute('aria-pressed', String(pressed));
-  b.addEventListener('click', () => {
-    for (const sibling of b.parentElement?.children ?? []) sibling.setAttribute('aria-pressed', 'false');
-    b.setAttribute('aria-pressed', 'true');
-    onClick();
-  });
-  return b;
-}
-
-function showEmotion(name: Emotion | null): void {
-  if (name === null) emotion.clear();
-  else emotion.cue({ emotion: name, intensity: 1, durationMs: 60 * 60 * 1000 });
+  conversation.store
+    .getState()
+    .setAvatarStatus(
+      key === 'ready' ? 'ready' : key === 'loading' ? 'loading' : key === 'fallback' ? 'fallback' : 'error',
+    );
 }
 
 function render(): void {
@@ -64,19 +56,14 @@ function render(): void {
     node.textContent = t(node.dataset.i18n as StringKey);
   }
   el('lang').textContent = t('language');
-  el('emotions').replaceChildren(
-    button(t('neutral'), true, () => showEmotion(null)),
-    ...EMOTIONS.map((name) => button(t(name), false, () => showEmotion(name))),
-  );
-  el('visemes').replaceChildren(
-    ...MOUTHS.map((v) => button(v ?? t('rest'), v === null, () => mouth.hold(v))),
-  );
-  view.setCaption(t('caption'));
+  renderDevPanel(conversation, t);
+  chat.render();
 }
 
 el('lang').addEventListener('click', () => {
   language = language === 'zh-CN' ? 'en' : 'zh-CN';
   render();
+  void conversation.hello(language);
 });
 for (const id of ['quality', 'framing']) {
   el<HTMLSelectElement>(id).addEventListener('change', () => {
@@ -88,3 +75,15 @@ for (const id of ['quality', 'framing']) {
   });
 }
 render();
+void conversation.start();
+
+if (import.meta.env.DEV) {
+  // Debug hook for the e2e test and the console: never in a production build.
+  Object.assign(window, {
+    __dh: {
+      conversation,
+      /** Total viseme weight other than silence in the last rendered frame (0 = mouth at rest). */
+      mouthOpen: () => (lastFrame ? lastFrame.visemes.reduce((s, w, i) => (i === 0 ? s : s + w), 0) : 0),
+    },
+  });
+}

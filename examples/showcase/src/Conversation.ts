@@ -1,0 +1,96 @@
+import {
+  createSessionStore,
+  EmotionDriver,
+  IdleDriver,
+  type Language,
+  Mixer,
+  SessionRouter,
+  type SessionStore,
+} from '@digital-human/core';
+import { LocalTransport } from '@digital-human/dialog/local';
+import { SpeechDriver, VisemeScheduler } from '@digital-human/lipsync';
+import { createMessage, PROTOCOL_VERSION } from '@digital-human/protocol';
+import espeakData from '@echogarden/espeak-ng-emscripten/espeak-ng.data?url';
+import { HoldMouthDriver } from './HoldMouthDriver';
+
+let idCounter = 0;
+/** An idempotency id for a user text or action. */
+function newId(prefix: string): string {
+  idCounter += 1;
+  const random = globalThis.crypto?.randomUUID?.().slice(0, 8) ?? Math.random().toString(36).slice(2, 10);
+  return `${prefix}-${random}-${idCounter}`;
+}
+
+/**
+ * The showcase's session: the local transport (dialog engine + dev synthesiser in a worker), the session router and
+ * store, and the face: idle, emotion and speech drivers on one mixer, the mouth read from the audio clock.
+ */
+export class Conversation {
+  readonly audioContext = new AudioContext({ latencyHint: 'interactive' });
+  readonly store: SessionStore;
+  readonly mixer = new Mixer();
+  readonly emotion = new EmotionDriver();
+  readonly holdMouth = new HoldMouthDriver();
+  readonly scheduler = new VisemeScheduler({ clock: this.audioContext });
+  readonly transport = new LocalTransport({ audioContext: this.audioContext, espeakData });
+  readonly router: SessionRouter;
+  private readonly detach: () => void;
+
+  constructor(language: Language) {
+    this.store = createSessionStore({ initial: { language } });
+    this.mixer.addDriver(new IdleDriver());
+    this.mixer.addDriver(this.emotion);
+    this.mixer.addDriver(this.holdMouth);
+    this.mixer.addDriver(new SpeechDriver(this.scheduler));
+    this.router = new SessionRouter({
+      store: this.store,
+      emotion: this.emotion,
+      speech: this.scheduler,
+      onController: (c) => this.mixer.setController(c),
+    });
+    this.detach = this.router.attach(this.transport);
+  }
+
+  /** Connects and says hello: the assistant greets in `language`. */
+  async start(): Promise<void> {
+    await this.transport.connect();
+    await this.hello(this.store.getState().language);
+  }
+
+  /** Switches the language; the assistant greets again in it. */
+  async hello(language: Language): Promise<void> {
+    this.store.getState().setLanguage(language);
+    await this.transport.send(
+      createMessage('hello', {
+        protocolVersion: PROTOCOL_VERSION,
+        capabilities: ['speech', 'visemes', 'ui'],
+        language,
+        client: 'showcase',
+      }),
+    );
+  }
+
+  /** Sends what the customer typed (shown at once as their caption); cuts the assistant's speech. */
+  say(text: string): Promise<void> {
+    const id = newId('text');
+    this.store.getState().upsertCaption({ id, speaker: 'customer', text, final: true });
+    return this.transport.send(createMessage('user.text', { id, text }));
+  }
+
+  /** The customer tapped a quick reply. */
+  tapQuickReply(replyId: string, label: string): Promise<void> {
+    const id = newId('action');
+    this.store.getState().upsertCaption({ id, speaker: 'customer', text: label, final: true });
+    return this.transport.send(createMessage('user.action', { id, kind: 'quick_reply', target: replyId }));
+  }
+
+  /** Releases the transport, the scheduler and the audio context. */
+  async dispose(): Promise<void> {
+    this.detach();
+    this.router.dispose();
+    await this.transport.dispose();
+    this.scheduler.dispose();
+    this.mixer.dispose();
+    await this.audioContext.close();
+  }
+}

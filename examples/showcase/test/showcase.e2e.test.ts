@@ -1,0 +1,93 @@
+import { resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+let server: ViteDevServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** Bot captions in the conversation log. */
+const botCaptions = () => page.locator('#log li.bot').allTextContents();
+/** Samples the mouth (non-silence viseme weight of the mixer's last frame) every animation frame for `ms`. */
+const sampleMouth = (ms: number) =>
+  page.evaluate(
+    (duration) =>
+      new Promise<number[]>((done) => {
+        const hook = (window as unknown as { __dh: { mouthOpen(): number } }).__dh;
+        const values: number[] = [];
+        const end = performance.now() + duration;
+        const tick = () => {
+          values.push(hook.mouthOpen());
+          if (performance.now() < end) requestAnimationFrame(tick);
+          else done(values);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+
+/** The mouth opened and changed shape over the samples. */
+function expectMoving(values: readonly number[]): void {
+  expect(Math.max(...values)).toBeGreaterThan(0.2);
+  expect(Math.max(...values) - Math.min(...values)).toBeGreaterThan(0.05);
+  expect(new Set(values.map((v) => v.toFixed(2))).size).toBeGreaterThanOrEqual(3);
+}
+
+beforeAll(async () => {
+  server = await createServer({
+    root,
+    configFile: resolve(root, 'vite.config.ts'),
+    server: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'error',
+  });
+  await server.listen();
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('showcase: the embedded default talks', () => {
+  it('greets in zh-CN with mouth motion, then answers a typed question', async () => {
+    const url = server.resolvedUrls?.local[0];
+    expect(url).toBeTruthy();
+    await page.goto(`${url}?lang=zh-CN`);
+    await expect(page.locator('.ai-label')).toBeDefined();
+    expect(await page.locator('.ai-label').isVisible()).toBe(true);
+
+    await page.waitForSelector('#log li.bot', { timeout: 60_000 });
+    const [greeting] = await botCaptions();
+    expect(greeting).toMatch(/您好|欢迎/);
+    // The greeting's speech moves the mouth (it may still be loading espeak-ng: wait for the speaking state).
+    await page.waitForFunction(
+      () => (window as unknown as { __dh: { mouthOpen(): number } }).__dh.mouthOpen() > 0.05,
+      undefined,
+      { timeout: 60_000 },
+    );
+    // Headless SwiftShader renders ~10 frames a second: the mouth must take several different shapes.
+    const during = await sampleMouth(1500);
+    expectMoving(during);
+
+    await page.fill('#input', '营业时间是几点？');
+    await page.press('#input', 'Enter');
+    await page.waitForSelector('#log li.me', { timeout: 5000 });
+    await page.waitForFunction((n) => document.querySelectorAll('#log li.bot').length > n, 1, {
+      timeout: 30_000,
+    });
+    const answer = (await botCaptions()).at(-1) ?? '';
+    expect(answer).not.toBe(greeting);
+    expect(answer.length).toBeGreaterThan(4);
+    const overlay = await page.locator('.dh-avatar-captions').textContent();
+    expect(overlay).toBe(answer.replace(/^助手/, ''));
+    expectMoving(await sampleMouth(1500));
+    expect(pageErrors).toEqual([]);
+  });
+});
