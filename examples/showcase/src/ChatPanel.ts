@@ -1,4 +1,4 @@
-import type { Caption, SessionRouter, SessionStore } from '@digital-human/core';
+import type { Caption, SessionRouter } from '@digital-human/core';
 import type { Conversation } from './Conversation';
 import type { StringKey } from './i18n';
 
@@ -102,5 +102,3 @@ function subscribeUi(router: SessionRouter, set: (replies: readonly Reply[]) => 
     if (m.type === 'ui.quick_replies') set(m.replies);
   });
 }
-
-export type { SessionStore };

@@ -12,6 +12,9 @@ const params = new URLSearchParams(location.search);
 let language: Language = (params.get('lang') ?? 'zh-CN') === 'en' ? 'en' : 'zh-CN';
 const t = (key: StringKey): string => STRINGS[language][key];
 
+/** Avatar status messages and the store's avatar status they mean. */
+const AVATAR_STATUS = { loading: 'loading', ready: 'ready', fallback: 'fallback', error: 'error' } as const;
+
 const conversation = new Conversation(language);
 let lastFrame: FaceFrame | null = null;
 // The avatar reads the mixer through this source; the dev hook keeps the last frame for tests.
@@ -41,13 +44,9 @@ function createView(quality: AvatarQuality, framing: 'bust' | 'full'): AvatarVie
   return next;
 }
 
-function setStatus(key: StringKey): void {
+function setStatus(key: keyof typeof AVATAR_STATUS): void {
   el('status').textContent = t(key);
-  conversation.store
-    .getState()
-    .setAvatarStatus(
-      key === 'ready' ? 'ready' : key === 'loading' ? 'loading' : key === 'fallback' ? 'fallback' : 'error',
-    );
+  conversation.store.getState().setAvatarStatus(AVATAR_STATUS[key]);
 }
 
 function render(): void {

@@ -119,4 +119,34 @@ describe('LocalTransport in the browser', () => {
     expect(log.starts).toEqual([]);
     URL.revokeObjectURL(url);
   });
+
+  it('falls back to the page thread when the worker dies, re-sending what was not acknowledged', async () => {
+    const url = URL.createObjectURL(new Blob(['throw new Error("boom")'], { type: 'text/javascript' }));
+    transport = new LocalTransport({ espeakData: dataUrl, createWorker: () => new Worker(url) });
+    const log = record(transport);
+    await transport.connect();
+    // Sent before the worker's failure is known: it must still be answered.
+    const acked = transport.send(
+      createMessage('user.text', { id: 'kept-1', text: 'What are your opening hours?' }),
+    );
+    await acked;
+    expect(transport.inWorker).toBe(false);
+    expect(log.errors.map((e) => (e as { code?: string }).code)).toContain('worker-failed');
+    await expect.poll(() => log.captions.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(log.captions.at(-1)!.text).toMatch(/hour|open|9/i);
+    URL.revokeObjectURL(url);
+  });
+
+  it('runs on the page thread when asked (createWorker: null)', async () => {
+    transport = new LocalTransport({ espeakData: dataUrl, createWorker: null });
+    const log = record(transport);
+    await transport.connect();
+    await transport.startAudio();
+    expect(transport.inWorker).toBe(false);
+    await transport.send(hello('en'));
+    const start = await waitForEvent(transport.events, 'speechstart', 45_000);
+    await expect.poll(() => log.visemes.length).toBe(1);
+    expect(log.visemes[0]!.utteranceId).toBe(start.utteranceId);
+    expect(log.captions[0]?.text).toMatch(/Hello/);
+  });
 });
