@@ -106,3 +106,24 @@ export function summarize(samples: readonly number[]) {
   const round = (v: number) => Math.round(v * 100) / 100;
   return { n: sorted.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(at(1)) };
 }
+
+/**
+ * Waits until `predicate` is true in the page, polling from Node with `page.evaluate` every 500 ms. Measured here:
+ * Playwright's `waitForFunction` (rAF or 100 ms polling) and 100 ms evaluate polling both kept livekit-client from
+ * ever reporting `reconnecting` within 20 s after a server stop on the loaded 2-core machine; 500 ms polling sees it
+ * in 3-5 s, as an unobserved page does.
+ */
+export async function waitInPage<A>(
+  page: { evaluate<R, Arg>(fn: (arg: Arg) => R, arg: Arg): Promise<R> },
+  predicate: (arg: A) => boolean,
+  arg: A,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await page.evaluate(predicate, arg))) {
+    if (performance.now() > deadline)
+      throw new Error(`e2e: timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

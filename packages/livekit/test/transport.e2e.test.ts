@@ -282,7 +282,7 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
     await page.waitForFunction(
       (n) => window.transportE2E.log.connection.slice(n).some((c) => c.state === 'reconnected'),
       before,
-      { timeout: 15_000 },
+      { timeout: 15_000, polling: 100 },
     );
     const states = (await log()).connection.slice(before).map((c) => c.state);
     expect(states).toEqual(['reconnecting', 'reconnected']);
