@@ -60,7 +60,7 @@ for (const dir of readdirSync(join(root, 'packages'))) {
           types: ['vite/client'],
         },
         include: ['src'],
-        exclude: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/*.test-d.ts', 'src/**/*.stories.tsx'],
+        exclude: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/*.test-d.ts', 'src/**/*.stories.tsx', 'src/testing'],
       },
       null,
       2,
