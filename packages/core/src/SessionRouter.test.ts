@@ -78,27 +78,27 @@ describe('SessionRouter', () => {
       agent,
     );
     expect(speech.pushed).toHaveLength(0);
-    router.speechStart({ utteranceId: 'u2', audioStart: 3, sender: agent });
+    router.speechStarted({ utteranceId: 'u2', startTime: 3, sender: agent });
     expect(speech.log).toEqual(['begin 3']);
     expect(speech.pushed).toEqual([
       { cues: [{ viseme: 'aa', start: 0.1, end: 0.15, weight: 0.5 }], audioStart: 3 },
     ]);
     expect(store.getState().speaking).toBe(true);
-    router.speechVisemes({
-      utteranceId: 'u2',
-      cues: [{ viseme: 'PP', start: 0.2, end: 0.3 }],
-      sender: agent,
-    });
+    // A later chunk goes straight to the sink, on the same start.
+    router.route(
+      createMessage('speech.visemes', { utteranceId: 'u2', seq: 1, cues: [{ v: 'PP', t: 200, d: 100 }] }),
+      agent,
+    );
     expect(speech.pushed[1]).toEqual({ cues: [{ viseme: 'PP', start: 0.2, end: 0.3 }], audioStart: 3 });
   });
 
   it('interrupts the mouth only when speech was cut', () => {
     const { router, speech, store } = setup();
-    router.speechStart({ utteranceId: 'a', audioStart: 1, sender: agent });
-    router.speechEnd({ utteranceId: 'a', interrupted: false, position: 1, sender: agent });
+    router.speechStarted({ utteranceId: 'a', startTime: 1, sender: agent });
+    router.speechFinished({ utteranceId: 'a', interrupted: false, position: 1, sender: agent });
     expect(speech.log).not.toContain('interrupt');
-    router.speechStart({ utteranceId: 'b', audioStart: 2, sender: agent });
-    router.speechEnd({ utteranceId: 'b', interrupted: true, position: 0.2, sender: agent });
+    router.speechStarted({ utteranceId: 'b', startTime: 2, sender: agent });
+    router.speechFinished({ utteranceId: 'b', interrupted: true, position: 0.2, sender: agent });
     expect(speech.log).toContain('interrupt');
     expect(store.getState().speaking).toBe(false);
   });

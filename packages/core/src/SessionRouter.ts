@@ -5,9 +5,8 @@ import type {
   Sender,
   Transport,
   TransportConnectionChange,
-  TransportSpeechEnd,
-  TransportSpeechStart,
-  TransportSpeechVisemes,
+  TransportSpeechFinished,
+  TransportSpeechStarted,
   TransportVisemeCue,
 } from '@digital-human/protocol';
 import { Emitter } from './Emitter';
@@ -71,8 +70,8 @@ const MAX_UTTERANCES = 8;
 
 /**
  * Routes what a transport delivers into the session: captions and transcripts → store captions, `emotion.cue` →
- * the emotion sink, speech visemes (from `speech.visemes` messages or the transport's own speech events) → the
- * speech sink on the audio clock, `dialog.state` / `ui.*` / handoff → typed events, controller → store and
+ * the emotion sink, `speech.visemes` → the speech sink, placed on the audio clock when the transport reports the
+ * utterance's `speechstarted` (cues that come first wait for it), `dialog.state` / `ui.*` / handoff → typed events, controller → store and
  * `onController`. It holds no transport: `attach(transport)` subscribes, the returned function unsubscribes.
  */
 export class SessionRouter {
@@ -94,9 +93,8 @@ export class SessionRouter {
     const e = transport.events;
     const offs = [
       e.on('message', ({ message, sender }) => this.route(message, sender)),
-      e.on('speechstart', (s) => this.speechStart(s)),
-      e.on('speechvisemes', (s) => this.speechVisemes(s)),
-      e.on('speechend', (s) => this.speechEnd(s)),
+      e.on('speechstarted', (s) => this.speechStarted(s)),
+      e.on('speechfinished', (s) => this.speechFinished(s)),
       e.on('connection', (c) => this.connection(c)),
     ];
     return () => {
@@ -158,23 +156,18 @@ export class SessionRouter {
     }
   }
 
-  /** An utterance starts playing at `audioStart` on the audio clock: cues already received are placed. */
-  speechStart(e: TransportSpeechStart): void {
+  /** An utterance starts playing at `startTime` on the audio clock: cues already received are placed. */
+  speechStarted(e: TransportSpeechStarted): void {
     const u = this.utterance(e.utteranceId);
-    u.audioStart = e.audioStart;
-    this.options.speech?.beginUtterance(e.audioStart);
-    if (u.pending.length > 0) this.options.speech?.push(u.pending, { audioStart: e.audioStart });
+    u.audioStart = e.startTime;
+    this.options.speech?.beginUtterance(e.startTime);
+    if (u.pending.length > 0) this.options.speech?.push(u.pending, { audioStart: e.startTime });
     u.pending = [];
     this.options.store.getState().setSpeaking(true);
   }
 
-  /** Viseme cues the transport timed itself. */
-  speechVisemes(e: TransportSpeechVisemes): void {
-    this.addCues(e.utteranceId, e.cues);
-  }
-
   /** An utterance ended; when cut, the mouth eases shut at once. */
-  speechEnd(e: TransportSpeechEnd): void {
+  speechFinished(e: TransportSpeechFinished): void {
     if (e.interrupted) this.options.speech?.interrupt();
     this.utterances.delete(e.utteranceId);
     this.options.store.getState().setSpeaking(false);

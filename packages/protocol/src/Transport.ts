@@ -22,7 +22,7 @@ export interface TransportConnectionChange {
   readonly reason?: string;
 }
 
-/** One viseme cue of an utterance, in seconds from the utterance's first audio sample. */
+/** One viseme cue of an utterance, in seconds from the utterance's first audio sample (a sink's unit). */
 export interface TransportVisemeCue {
   readonly viseme: (typeof VISEME_NAMES)[number];
   readonly start: number;
@@ -31,26 +31,22 @@ export interface TransportVisemeCue {
   readonly weight?: number;
 }
 
-/** The avatar's utterance starts playing: its first sample is heard at `audioStart` on `transport.audioContext`. */
-export interface TransportSpeechStart {
+/**
+ * The avatar's utterance starts playing: its first sample is heard at `startTime` on `transport.audioContext`.
+ * Its visemes arrive as `speech.visemes` messages with the same `utteranceId` (before or after this event).
+ */
+export interface TransportSpeechStarted {
   readonly utteranceId: string;
   /** `AudioContext.currentTime` of the first sample (schedule visemes against this). */
-  readonly audioStart: number;
+  readonly startTime: number;
   /** Audio duration in seconds when known. */
   readonly duration?: number;
   /** Who speaks it. */
   readonly sender: Sender;
 }
 
-/** Viseme cues of an utterance whose timing the transport itself knows (e.g. a local synthesiser). */
-export interface TransportSpeechVisemes {
-  readonly utteranceId: string;
-  readonly cues: readonly TransportVisemeCue[];
-  readonly sender: Sender;
-}
-
 /** The utterance was played out, or cut (`interrupted`). */
-export interface TransportSpeechEnd {
+export interface TransportSpeechFinished {
   readonly utteranceId: string;
   readonly interrupted: boolean;
   /** Seconds of its audio that were heard. */
@@ -75,14 +71,14 @@ export interface TransportEvents {
   connection: TransportConnectionChange;
   /** `canPlay: false`: the browser blocked autoplay; call `startAudio()` from a user gesture (a "tap for sound"). */
   audioplayback: { readonly canPlay: boolean };
-  /** A valid message from a sender allowed to send it. */
+  /** A valid message from a sender allowed to send it (captions, `speech.visemes`, `ui.*`...). */
   message: { readonly message: Message; readonly sender: Sender };
   /** A refused payload (malformed, too large, forbidden sender...). */
   rejected: TransportRejection;
-  /** Speech timing on the transport's audio clock. */
-  speechstart: TransportSpeechStart;
-  speechvisemes: TransportSpeechVisemes;
-  speechend: TransportSpeechEnd;
+  /** Speech starts playing on the transport's audio clock. */
+  speechstarted: TransportSpeechStarted;
+  /** Speech played out or was cut. */
+  speechfinished: TransportSpeechFinished;
   /** A non-fatal failure (synthesis, a reply that could not be sent). */
   error: Error;
 }
@@ -100,7 +96,7 @@ export interface TransportEventSource<Events extends object> {
  *
  * ```ts
  * transport.events.on('message', ({ message, sender }) => router.route(message, sender));
- * transport.events.on('speechstart', (e) => router.speechStart(e));
+ * transport.events.on('speechstarted', (e) => router.speechStarted(e));
  * await transport.connect();
  * await transport.send(createMessage('user.text', { id, text: '营业时间' }));
  * ```

@@ -81,9 +81,8 @@ export type {
   TransportEvents,
   TransportPhase,
   TransportRejection,
-  TransportSpeechEnd,
-  TransportSpeechStart,
-  TransportSpeechVisemes,
+  TransportSpeechFinished,
+  TransportSpeechStarted,
   TransportVisemeCue,
 } from './Transport';
 export type { ProtocolVersion } from './version';

@@ -5,22 +5,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LocalTransport } from './LocalTransport';
 
 type Caption = Extract<Message, { type: 'speech.caption' }>;
+type Visemes = Extract<Message, { type: 'speech.visemes' }>;
 
 /** Collects every event of a transport, in order. */
 function record(t: LocalTransport) {
   const captions: Caption[] = [];
-  const starts: TransportEvents['speechstart'][] = [];
-  const visemes: TransportEvents['speechvisemes'][] = [];
-  const ends: TransportEvents['speechend'][] = [];
+  const starts: TransportEvents['speechstarted'][] = [];
+  const visemes: Visemes[] = [];
+  const ends: TransportEvents['speechfinished'][] = [];
   const rejected: TransportEvents['rejected'][] = [];
   const errors: Error[] = [];
   t.events.on('error', (e) => errors.push(e));
   t.events.on('message', ({ message }) => {
     if (message.type === 'speech.caption') captions.push(message);
+    if (message.type === 'speech.visemes') visemes.push(message);
   });
-  t.events.on('speechstart', (e) => starts.push(e));
-  t.events.on('speechvisemes', (e) => visemes.push(e));
-  t.events.on('speechend', (e) => ends.push(e));
+  t.events.on('speechstarted', (e) => starts.push(e));
+  t.events.on('speechfinished', (e) => ends.push(e));
   t.events.on('rejected', (e) => rejected.push(e));
   return { captions, starts, visemes, ends, rejected, errors };
 }
@@ -45,17 +46,18 @@ describe('LocalTransport in the browser', () => {
     expect(transport.canPlayAudio).toBe(true);
 
     await transport.send(hello('zh-CN'));
-    const start = await waitForEvent(transport.events, 'speechstart', 45_000);
+    const start = await waitForEvent(transport.events, 'speechstarted', 45_000);
     const scheduledAt = ctx.currentTime;
-    expect(start.audioStart).toBeGreaterThanOrEqual(scheduledAt);
-    expect(start.audioStart).toBeLessThan(scheduledAt + 0.5);
+    expect(start.startTime).toBeGreaterThanOrEqual(scheduledAt);
+    expect(start.startTime).toBeLessThan(scheduledAt + 0.5);
     expect(start.duration).toBeGreaterThan(1);
     await expect.poll(() => log.visemes.length).toBe(1);
     const cues = log.visemes[0]!.cues;
     expect(log.visemes[0]!.utteranceId).toBe(start.utteranceId);
     expect(cues.length).toBeGreaterThan(10);
-    expect(cues.some((c) => c.viseme !== 'sil')).toBe(true);
-    expect(cues.at(-1)!.end).toBeLessThanOrEqual(start.duration! + 0.05);
+    expect(cues.some((c) => c.v !== 'sil')).toBe(true);
+    const last = cues.at(-1)!;
+    expect((last.t + last.d) / 1000).toBeLessThanOrEqual(start.duration! + 0.05);
     const greeting = log.captions.find((c) => c.utteranceId === start.utteranceId);
     expect(greeting?.text).toMatch(/您好|你好|欢迎/);
 
@@ -78,10 +80,10 @@ describe('LocalTransport in the browser', () => {
     await transport.connect();
     await transport.startAudio();
     await transport.send(hello('en'));
-    const start = await waitForEvent(transport.events, 'speechstart', 45_000);
+    const start = await waitForEvent(transport.events, 'speechstarted', 45_000);
     const ctx = transport.audioContext!;
     // Wait until the greeting is audible, then type.
-    await expect.poll(() => ctx.currentTime > start.audioStart + 0.3, { timeout: 5000 }).toBe(true);
+    await expect.poll(() => ctx.currentTime > start.startTime + 0.3, { timeout: 5000 }).toBe(true);
     const cutAt = performance.now();
     void transport.send(createMessage('user.text', { id: 'u-2', text: 'What are your opening hours?' }));
     const end = log.ends.find((e) => e.utteranceId === start.utteranceId);
@@ -144,7 +146,7 @@ describe('LocalTransport in the browser', () => {
     await transport.startAudio();
     expect(transport.inWorker).toBe(false);
     await transport.send(hello('en'));
-    const start = await waitForEvent(transport.events, 'speechstart', 45_000);
+    const start = await waitForEvent(transport.events, 'speechstarted', 45_000);
     await expect.poll(() => log.visemes.length).toBe(1);
     expect(log.visemes[0]!.utteranceId).toBe(start.utteranceId);
     expect(log.captions[0]?.text).toMatch(/Hello/);

@@ -7,6 +7,7 @@ import {
   type Transport,
   type TransportEvents,
   type TransportPhase,
+  validate,
 } from '@digital-human/protocol';
 import { DialogLanguage } from '../language';
 import { EspeakSynthesizer } from '../tts/EspeakSynthesizer';
@@ -15,6 +16,7 @@ import { LocalTransportError } from './LocalTransportError';
 import { SpeechPlayer } from './SpeechPlayer';
 import { type DialogScope, serveDialog } from './serveDialog';
 import { synthesizeSpeech } from './synthesizeSpeech';
+import { visemeMessages } from './visemeMessages';
 
 /** Options of a {@link LocalTransport}. */
 export interface LocalTransportOptions {
@@ -170,10 +172,10 @@ export class LocalTransport implements Transport {
     this.context = this.options.audioContext ?? new AudioContext({ latencyHint: 'interactive' });
     this.context.addEventListener('statechange', this.onContextState);
     this.player = new SpeechPlayer(this.context, {
-      started: (utteranceId, audioStart, duration) =>
-        this.events.emit('speechstart', { utteranceId, audioStart, duration, sender: LOCAL_AGENT }),
+      started: (utteranceId, startTime, duration) =>
+        this.events.emit('speechstarted', { utteranceId, startTime, duration, sender: LOCAL_AGENT }),
       ended: (utteranceId, interrupted, position) =>
-        this.events.emit('speechend', { utteranceId, interrupted, position, sender: LOCAL_AGENT }),
+        this.events.emit('speechfinished', { utteranceId, interrupted, position, sender: LOCAL_AGENT }),
       idle: () => this.host?.post({ kind: 'speech-ended' }),
     });
   }
@@ -277,8 +279,14 @@ export class LocalTransport implements Transport {
     this.announced.delete(speech.utteranceId);
     const samples = speech.samples as Float32Array<ArrayBuffer>;
     this.player.play(speech.utteranceId, samples, speech.sampleRate);
-    const cues = speech.cues;
-    this.events.emit('speechvisemes', { utteranceId: speech.utteranceId, cues, sender: LOCAL_AGENT });
+    // The visemes travel as the protocol's `speech.visemes` messages, as they do from a dialog service.
+    for (const message of visemeMessages(speech.utteranceId, speech.cues)) {
+      try {
+        this.events.emit('message', { message: validate(message), sender: LOCAL_AGENT });
+      } catch (cause) {
+        this.reject(LocalTransportError.malformedReply('viseme cues did not validate', cause));
+      }
+    }
   }
 
   private async synthesizeHere(utteranceId: string, text: string, language: DialogLanguage): Promise<void> {

@@ -11,3 +11,4 @@ export { LocalTransportError, LocalTransportErrorCode } from './LocalTransportEr
 export { SpeechPlayer, type SpeechPlayerCallbacks } from './SpeechPlayer';
 export { type DialogScope, serveDialog } from './serveDialog';
 export { LOCAL_VOICES, synthesizeSpeech } from './synthesizeSpeech';
+export { visemeMessages } from './visemeMessages';
