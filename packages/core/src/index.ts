@@ -1,4 +1,5 @@
 export { AudioClock, type AudioContextLike } from './AudioClock';
+export { ARKIT_BLENDSHAPES, type ArkitBlendshape, ArkitIndex, arkitWeights } from './arkit';
 export type { Clock } from './Clock';
 export {
   DigitalHumanError,

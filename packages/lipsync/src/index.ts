@@ -1,11 +1,5 @@
 export { type ArkitFrame, arkitFramesToCues, arkitToVisemeWeights, dominantViseme } from './adapters/arkit';
 export {
-  ARKIT_BLENDSHAPES,
-  type ArkitBlendshape,
-  ArkitIndex,
-  arkitWeights,
-} from './adapters/arkitBlendshapes';
-export {
   AZURE_BLENDSHAPE_FPS,
   AZURE_BLENDSHAPES,
   type AzureAnimationChunk,

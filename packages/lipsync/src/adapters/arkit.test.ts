@@ -1,7 +1,6 @@
-import { VISEME_COUNT } from '@digital-human/core';
+import { arkitWeights, VISEME_COUNT } from '@digital-human/core';
 import { describe, expect, it } from 'vitest';
 import { arkitFramesToCues, arkitToVisemeWeights, dominantViseme } from './arkit';
-import { arkitWeights } from './arkitBlendshapes';
 
 const out = new Float32Array(VISEME_COUNT);
 const dominant = (partial: Parameters<typeof arkitWeights>[0]) =>

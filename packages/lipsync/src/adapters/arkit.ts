@@ -1,6 +1,5 @@
-import { VISEME_COUNT, VISEMES, type Viseme, VisemeIndex } from '@digital-human/core';
+import { ArkitIndex as A, VISEME_COUNT, VISEMES, type Viseme, VisemeIndex } from '@digital-human/core';
 import { mergeCues, type VisemeCue } from '../VisemeCue';
-import { ArkitIndex as A } from './arkitBlendshapes';
 
 const V = VisemeIndex;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

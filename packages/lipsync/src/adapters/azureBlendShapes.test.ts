@@ -1,6 +1,6 @@
+import { ArkitIndex } from '@digital-human/core';
 import { describe, expect, it } from 'vitest';
 import type { LipsyncWarning } from '../LipsyncWarning';
-import { ArkitIndex } from './arkitBlendshapes';
 import { AZURE_BLENDSHAPES, azureBlendShapesToCues, azureBlendShapesToFrames } from './azureBlendShapes';
 
 /** A 55-value Azure frame with the named positions set. */

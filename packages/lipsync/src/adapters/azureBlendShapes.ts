@@ -1,8 +1,7 @@
-import { ARKIT_COUNT } from '@digital-human/core';
+import { ARKIT_COUNT, type ArkitBlendshape, ArkitIndex } from '@digital-human/core';
 import { type LipsyncWarningHandler, lipsyncWarning } from '../LipsyncWarning';
 import type { VisemeCue } from '../VisemeCue';
 import { type ArkitFrame, arkitFramesToCues } from './arkit';
-import { type ArkitBlendshape, ArkitIndex } from './arkitBlendshapes';
 
 /**
  * The order of Azure's 55 facial positions (`<mstts:viseme type="FacialExpression"/>`): ARKit's 52 in Apple's

@@ -1,9 +1,9 @@
-import { ARKIT_COUNT } from '@digital-human/core';
+import { ARKIT_COUNT } from './FaceFrame';
 
 /**
- * The 52 ARKit blendshape names in the index order of `FaceFrame.arkit` and every ARKit weights array here:
- * alphabetical (MediaPipe's order without `_neutral`), then `tongueOut`. The same order as
- * `@digital-human/sense`; it belongs in core, and is duplicated here only because lipsync may import only core.
+ * The 52 ARKit blendshape names in the index order of `FaceFrame.arkit` and of every ARKit weights array in the SDK:
+ * alphabetical, which is MediaPipe's output order without its `_neutral` entry, followed by `tongueOut`, which
+ * MediaPipe does not estimate (it stays 0).
  */
 export const ARKIT_BLENDSHAPES = [
   'browDownLeft',
@@ -63,17 +63,29 @@ export const ARKIT_BLENDSHAPES = [
 /** One ARKit blendshape name. */
 export type ArkitBlendshape = (typeof ARKIT_BLENDSHAPES)[number];
 
-/** Index of each blendshape in an ARKit weights array. */
+/** Index of each blendshape in an ARKit weights array (see {@link ARKIT_BLENDSHAPES}). */
 export const ArkitIndex = Object.fromEntries(ARKIT_BLENDSHAPES.map((name, i) => [name, i])) as Record<
   ArkitBlendshape,
   number
 >;
 
-/** Builds a 52-entry weights array from a partial name → weight record (tests, synthetic input). */
-export function arkitWeights(partial: Partial<Record<ArkitBlendshape, number>>): Float32Array {
-  const out = new Float32Array(ARKIT_COUNT);
-  for (const [name, weight] of Object.entries(partial)) {
-    out[ArkitIndex[name as ArkitBlendshape]] = weight;
+/**
+ * Writes a partial name → weight record into a 52-entry weights array (zeroing the rest) and returns it
+ * (tests, synthetic input, fixtures).
+ *
+ * @example
+ * ```ts
+ * const smile = arkitWeights({ mouthSmileLeft: 0.8, mouthSmileRight: 0.8 });
+ * ```
+ */
+export function arkitWeights(
+  weights: Partial<Record<ArkitBlendshape, number>>,
+  out: Float32Array = new Float32Array(ARKIT_COUNT),
+): Float32Array {
+  out.fill(0);
+  for (const [name, value] of Object.entries(weights)) {
+    const i = ArkitIndex[name as ArkitBlendshape];
+    if (i !== undefined && value !== undefined) out[i] = value;
   }
   return out;
 }
