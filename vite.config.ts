@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
@@ -7,8 +7,10 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 /** Third-party test data lives beside the repo, never in it. */
-const fixturesDir = resolve(root, '../shared/fixtures');
-const hasFixtures = existsSync(resolve(fixturesDir, 'SOURCES.md'));
+const fixturesPath = resolve(root, '../shared/fixtures');
+const hasFixtures = existsSync(resolve(fixturesPath, 'SOURCES.md'));
+// The real path: vite checks `server.fs.allow` against resolved paths, so a linked shared/ must be resolved first.
+const fixturesDir = hasFixtures ? realpathSync(fixturesPath) : fixturesPath;
 
 declare module 'vitest' {
   export interface ProvidedContext {
