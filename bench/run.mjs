@@ -1,7 +1,7 @@
 // `pnpm bench [name...]`: runs every benchmark (bench/*.bench.mjs and packages/*/bench/*.bench.mjs) against one vite
 // server and one Chromium, writes bench/results/<name>.json and the table bench/results/README.md.
 // Benchmarks report ratios against a baseline measured in the same run: these machines are noisy.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -10,7 +10,8 @@ import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const resultsDir = join(root, 'bench/results');
-const fixturesDir = resolve(root, '../shared/fixtures');
+const fixturesPath = resolve(root, '../shared/fixtures');
+const fixturesDir = existsSync(fixturesPath) ? realpathSync(fixturesPath) : fixturesPath;
 const only = process.argv.slice(2);
 
 function findBenches() {
