@@ -5,7 +5,8 @@ import type { FaceProcessor, FaceSample } from './FaceSample';
 import { SenseError } from './SenseError';
 import type { SentimentSummary } from './SentimentState';
 
-const WASM = '/@fs/work/main/packages/sense/node_modules/@mediapipe/tasks-vision/wasm';
+// Served by the test server from this package's own node_modules (no CDN).
+const WASM = new URL('../node_modules/@mediapipe/tasks-vision/wasm', import.meta.url).href;
 const fixturesUrl = inject('fixturesUrl');
 
 /** A processor that sees no face and remembers what it was given. */

@@ -5,7 +5,8 @@ import { SentimentEstimator } from '../SentimentEstimator';
 import { FaceTracker } from './FaceTracker';
 
 /** The wasm folder of the installed @mediapipe/tasks-vision, served by the Vite test server. */
-const WASM = '/@fs/work/main/packages/sense/node_modules/@mediapipe/tasks-vision/wasm';
+// Served by the test server from this package's own node_modules (no CDN).
+const WASM = new URL('../../node_modules/@mediapipe/tasks-vision/wasm', import.meta.url).href;
 const fixturesUrl = inject('fixturesUrl');
 
 async function loadImage(url: string): Promise<HTMLImageElement> {

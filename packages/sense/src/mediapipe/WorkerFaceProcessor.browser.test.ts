@@ -6,7 +6,8 @@ import { createFaceProcessor } from './createFaceProcessor';
 import { FaceTracker } from './FaceTracker';
 import { faceWorkerSupported, WorkerFaceProcessor } from './WorkerFaceProcessor';
 
-const WASM = '/@fs/work/main/packages/sense/node_modules/@mediapipe/tasks-vision/wasm';
+// Served by the test server from this package's own node_modules (no CDN).
+const WASM = new URL('../../node_modules/@mediapipe/tasks-vision/wasm', import.meta.url).href;
 const fixturesUrl = inject('fixturesUrl');
 
 async function loadImage(url: string): Promise<HTMLImageElement> {
