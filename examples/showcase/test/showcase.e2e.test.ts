@@ -74,10 +74,10 @@ describe('showcase: the embedded default talks', () => {
     await page.waitForFunction(
       () => (window as unknown as { __dh: { mouthOpen(): number } }).__dh.mouthOpen() > 0.05,
       undefined,
-      { timeout: 60_000 },
+      { timeout: 60_000, polling: 50 },
     );
     // Headless SwiftShader renders ~10 frames a second: the mouth must take several different shapes.
-    expectMoving(await sampleMouth(4000));
+    expectMoving(await sampleMouth(6000));
 
     await page.fill('#input', '营业时间是几点？');
     await page.press('#input', 'Enter');
@@ -90,7 +90,13 @@ describe('showcase: the embedded default talks', () => {
     expect(answer.length).toBeGreaterThan(4);
     const overlay = await page.locator('.dh-avatar-captions').textContent();
     expect(overlay).toBe(answer.replace(/^助手/, ''));
-    expectMoving(await sampleMouth(4000));
+    // The caption can arrive before its audio starts: wait for the answer's speech to open the mouth.
+    await page.waitForFunction(
+      () => (window as unknown as { __dh: { mouthOpen(): number } }).__dh.mouthOpen() > 0.05,
+      undefined,
+      { timeout: 30_000, polling: 50 },
+    );
+    expectMoving(await sampleMouth(6000));
     expect(pageErrors).toEqual([]);
   });
 
