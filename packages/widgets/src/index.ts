@@ -56,6 +56,8 @@ export {
   laplacianVariance,
   precheckImage,
 } from './flows/imagePrecheck';
+export type { LinkTransportOptions, TransportLinkable } from './flows/linkTransport';
+export { linkTransport } from './flows/linkTransport';
 export type { AllocationSlice, CustomerLevel } from './flows/riskLevel';
 export { allocate, CUSTOMER_LEVELS, isSuitable, levelIndex, scoreQuestionnaire } from './flows/riskLevel';
 export { WidgetError, WidgetErrorCode } from './flows/WidgetError';

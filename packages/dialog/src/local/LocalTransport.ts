@@ -31,6 +31,8 @@ export interface LocalTransportOptions {
   readonly audioContext?: AudioContext;
   /** Starts the dialog worker. Default: the package's module worker. `null`: run on the page's thread. */
   readonly createWorker?: (() => Worker) | null;
+  /** Registers the three business flows (`createBusinessFlows()`) in the dialog engine (default false). */
+  readonly businessFlows?: boolean;
 }
 
 interface Host {
@@ -183,7 +185,12 @@ export class LocalTransport implements Transport {
   private init(): void {
     const data = this.options.espeakData;
     const espeakData = data === undefined ? undefined : new URL(data, globalThis.location?.href).href;
-    this.host?.post({ kind: 'init', language: this.options.language ?? DialogLanguage.zh, espeakData });
+    this.host?.post({
+      kind: 'init',
+      language: this.options.language ?? DialogLanguage.zh,
+      espeakData,
+      businessFlows: this.options.businessFlows === true,
+    });
     for (const p of this.pending.values()) this.host?.post({ kind: 'message', text: p.text });
   }
 

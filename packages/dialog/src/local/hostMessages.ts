@@ -3,7 +3,13 @@ import type { DialogLanguage } from '../language';
 
 /** Page → dialog side (worker or same thread). */
 export type HostRequest =
-  | { readonly kind: 'init'; readonly language: DialogLanguage; readonly espeakData: string | undefined }
+  | {
+      readonly kind: 'init';
+      readonly language: DialogLanguage;
+      readonly espeakData: string | undefined;
+      /** Register the three business flows in the engine. */
+      readonly businessFlows?: boolean;
+    }
   /** An encoded protocol message from the customer. */
   | { readonly kind: 'message'; readonly text: string }
   /** The page finished (or cut) speaking: the dialog listens again. */

@@ -1,5 +1,6 @@
 import { decode } from '@digital-human/protocol';
 import { DialogEngine, type DialogEngineOptions } from '../DialogEngine';
+import { createBusinessFlows } from '../flows/businessFlows';
 import type { DialogLanguage } from '../language';
 import type { SayRequest } from '../TurnWriter';
 import { EspeakSynthesizer } from '../tts/EspeakSynthesizer';
@@ -38,9 +39,10 @@ export function serveDialog(scope: DialogScope, engineOptions: DialogEngineOptio
     });
   };
 
-  const start = (language: DialogLanguage, espeakData: string | undefined) => {
+  const start = (language: DialogLanguage, espeakData: string | undefined, businessFlows: boolean) => {
     engine?.dispose();
-    engine = new DialogEngine({ ...engineOptions, language });
+    const flows = businessFlows ? { flows: createBusinessFlows() } : {};
+    engine = new DialogEngine({ ...engineOptions, ...flows, language });
     engine.on('output', (o) => {
       if (o.kind === 'say') speak(o.say);
       else post({ kind: 'message', text: JSON.stringify(o.message) });
@@ -54,7 +56,8 @@ export function serveDialog(scope: DialogScope, engineOptions: DialogEngineOptio
 
   scope.addEventListener('message', (event: MessageEvent) => {
     const request = event.data as HostRequest;
-    if (request.kind === 'init') return start(request.language, request.espeakData);
+    if (request.kind === 'init')
+      return start(request.language, request.espeakData, request.businessFlows === true);
     if (!engine) return;
     if (request.kind === 'speech-ended') {
       engine.speechEnded();

@@ -1,8 +1,9 @@
-import type { JsonMessage } from '@digital-human/protocol';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { JsonMessage, Transport } from '@digital-human/protocol';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { AnalyticsAdapter } from '../flows/analytics';
 import type { OutgoingMessage, WidgetLanguage } from '../flows/content';
 import type { FlowModel, FlowModelOptions } from '../flows/FlowModel';
+import { linkTransport } from '../flows/linkTransport';
 
 /** A transport-like source of decoded dialog messages. */
 export interface MessageSource {
@@ -10,8 +11,18 @@ export interface MessageSource {
   subscribe(fn: (message: JsonMessage) => void): () => void;
 }
 
-/** Props every flow widget takes. Pass a `flow` model, or a `source` and `sink` and the widget makes one. */
+/**
+ * Props every flow widget takes. The drop-in way: pass a `transport` (the local one, or LiveKit's) and the widget
+ * talks to the dialog service over it. Or pass a `source` and `sink` (or feed a `flow` model yourself).
+ */
 export interface FlowWidgetProps<M> {
+  /**
+   * The link to the dialog service (`LocalTransport` from `@digital-human/dialog/local`, or the LiveKit one). The
+   * app owns it (connects and disposes it, shares it with the avatar); the widget only listens and sends.
+   */
+  readonly transport?: Transport;
+  /** A customer message could not be sent over `transport`. */
+  readonly onTransportError?: (error: Error) => void;
   /** The flow model (headless); when absent the widget creates one. */
   readonly flow?: M;
   /** Where dialog messages come from (optional when the app feeds `flow.receive` itself). */
@@ -44,7 +55,13 @@ export function useFlowModel<M extends FlowModel<string, unknown>>(
         }),
   );
   const model = (props.flow ?? own) as M;
-  const { source, sink, language, autoStart } = props;
+  const { source, sink, language, autoStart, transport } = props;
+  const onError = useRef(props.onTransportError);
+  onError.current = props.onTransportError;
+  useEffect(
+    () => (transport ? linkTransport(model, transport, { onError: (e) => onError.current?.(e) }) : undefined),
+    [transport, model],
+  );
   useEffect(() => source?.subscribe((m) => model.receive(m)), [source, model]);
   useEffect(() => (sink ? model.on('send', sink) : undefined), [sink, model]);
   useEffect(() => {
