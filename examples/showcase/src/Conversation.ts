@@ -32,7 +32,11 @@ export class Conversation {
   readonly emotion = new EmotionDriver();
   readonly holdMouth = new HoldMouthDriver();
   readonly scheduler = new VisemeScheduler({ clock: this.audioContext });
-  readonly transport = new LocalTransport({ audioContext: this.audioContext, espeakData });
+  readonly transport = new LocalTransport({
+    audioContext: this.audioContext,
+    espeakData,
+    businessFlows: true,
+  });
   readonly router: SessionRouter;
   private readonly detach: () => void;
 

@@ -5,6 +5,7 @@ import type { FaceFrame } from '@digital-human/core';
 import { ChatPanel } from './ChatPanel';
 import { Conversation } from './Conversation';
 import { renderDevPanel } from './DevPanel';
+import { FlowsView, type ShowcaseTab, TAB_LABELS } from './FlowsView';
 import { type Language, STRINGS, type StringKey } from './i18n';
 
 const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -44,6 +45,39 @@ function createView(quality: AvatarQuality, framing: 'bust' | 'full'): AvatarVie
   return next;
 }
 
+const flows = new FlowsView(el('flows'), conversation);
+const TABS = Object.keys(TAB_LABELS) as ShowcaseTab[];
+
+/** The tab bar: 智能对话 / 办卡 / 网点迎宾 / 理财顾问. */
+function renderTabs(): void {
+  const bar = el('tabs');
+  bar.setAttribute('role', 'tablist');
+  bar.replaceChildren(
+    ...TABS.map((tab) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('role', 'tab');
+      button.dataset.tab = tab;
+      button.setAttribute('aria-selected', String(flows.current === tab));
+      button.textContent = TAB_LABELS[tab][language];
+      button.addEventListener('click', () => openTab(tab));
+      return button;
+    }),
+  );
+}
+
+/** Opens a tab: the chat (the avatar view runs) or a flow widget (the chat's avatar view pauses). */
+function openTab(tab: ShowcaseTab): void {
+  void conversation.transport.startAudio();
+  conversation.transport.interrupt();
+  const chatShown = tab === 'chat';
+  document.querySelector<HTMLElement>('main.showcase')?.toggleAttribute('hidden', !chatShown);
+  if (chatShown) view.start();
+  else view.pause();
+  flows.show(tab, language);
+  renderTabs();
+}
+
 function setStatus(key: keyof typeof AVATAR_STATUS): void {
   el('status').textContent = t(key);
   conversation.store.getState().setAvatarStatus(AVATAR_STATUS[key]);
@@ -57,6 +91,7 @@ function render(): void {
   el('lang').textContent = t('language');
   renderDevPanel(conversation, t);
   chat.render();
+  renderTabs();
 }
 
 el('lang').addEventListener('click', () => {
@@ -75,12 +110,16 @@ for (const id of ['quality', 'framing']) {
 }
 render();
 void conversation.start();
+const initialTab = params.get('flow');
+if (initialTab && (TABS as string[]).includes(initialTab)) openTab(initialTab as ShowcaseTab);
 
 if (import.meta.env.DEV) {
   // Debug hook for the e2e test and the console: never in a production build.
   Object.assign(window, {
     __dh: {
       conversation,
+      flows,
+      openTab,
       /** Total viseme weight other than silence in the last rendered frame (0 = mouth at rest). */
       mouthOpen: () => (lastFrame ? lastFrame.visemes.reduce((s, w, i) => (i === 0 ? s : s + w), 0) : 0),
     },
