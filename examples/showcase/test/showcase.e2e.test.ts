@@ -128,4 +128,53 @@ describe('showcase: the embedded default talks', () => {
       await strict.close();
     }
   });
+
+  it('opens the three drop-in flows from the tabs over the same transport, then the chat again', async () => {
+    const p = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await p.goto(`${server.resolvedUrls?.local[0]}?lang=zh-CN`);
+      await p.waitForSelector('#log li.bot', { timeout: 60_000 });
+      const step = (s: string) => p.waitForSelector(`.dh-widget[data-step="${s}"]`, { timeout: 30_000 });
+      await p.getByRole('tab', { name: '办卡' }).click();
+      await step('needs');
+      expect(await p.locator('main.showcase').isHidden()).toBe(true);
+      // The avatar slot holds <DigitalHuman/>: its canvas (or, without WebGL, the portrait).
+      await p.waitForSelector('.dh-stage canvas, .dh-stage img', { timeout: 30_000 });
+      await p.getByRole('radio', { name: '旅行' }).click();
+      await p.getByRole('radio', { name: '境外' }).click();
+      await p.getByRole('button', { name: '提交' }).click();
+      await step('recommend');
+      await p.waitForFunction(
+        () => document.querySelector('.dh-captions')?.textContent?.includes('推荐'),
+        undefined,
+        {
+          timeout: 30_000,
+        },
+      );
+      await p.getByRole('tab', { name: '网点迎宾' }).click();
+      await step('attract');
+      await p.getByRole('button', { name: '开始服务' }).click();
+      await step('greet');
+      await p.getByRole('tab', { name: '理财顾问' }).click();
+      await step('profile');
+      expect(await p.getByText('本服务由人工智能生成').isVisible()).toBe(true);
+      await p.getByRole('tab', { name: '智能对话' }).click();
+      expect(await p.locator('main.showcase').isVisible()).toBe(true);
+      expect(await p.locator('#flows').isHidden()).toBe(true);
+      const flowsSeen = await p.evaluate(() =>
+        (
+          window as unknown as { __dh: { flows: { events: { type: string; flow: string }[] } } }
+        ).__dh.flows.events
+          .filter((e) => e.type === 'flow_started')
+          .map((e) => e.flow),
+      );
+      expect(flowsSeen).toContain('card_application');
+      expect(flowsSeen).toContain('financial_advisor');
+      expect(errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
 });
