@@ -1,5 +1,11 @@
 import { Emitter } from '@digital-human/core';
-import type { JsonMessage, Transport, TransportEvents, TransportPhase } from '@digital-human/protocol';
+import {
+  createMessage,
+  type JsonMessage,
+  type Transport,
+  type TransportEvents,
+  type TransportPhase,
+} from '@digital-human/protocol';
 import { describe, expect, it } from 'vitest';
 import { CardApplicationFlow } from './CardApplicationFlow';
 import { linkTransport } from './linkTransport';
@@ -51,17 +57,12 @@ describe('linkTransport', () => {
     const unlink = linkTransport(flow, transport);
     await transport.connect();
     const sender = { identity: 'agent', role: 'agent' } as const;
-    const caption: JsonMessage = {
-      v: '1.0',
-      type: 'speech.caption',
-      text: 'Hi',
-      final: true,
-      utteranceId: 'u1',
-    };
-    events.emit('message', { message: caption, sender });
+    const caption = (utteranceId: string, text: string) =>
+      createMessage('speech.caption', { text, speaker: 'agent', final: true, utteranceId });
+    events.emit('message', { message: caption('u1', 'Hi'), sender });
     expect(flow.getSnapshot().captions.map((c) => c.text)).toEqual(['Hi']);
     unlink();
-    events.emit('message', { message: { ...caption, utteranceId: 'u2', text: 'Later' }, sender });
+    events.emit('message', { message: caption('u2', 'Later'), sender });
     flow.say('nobody hears this');
     expect(flow.getSnapshot().captions).toHaveLength(1);
     expect(sent).toEqual([]);
