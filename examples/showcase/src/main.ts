@@ -2,6 +2,7 @@ import { type AvatarQuality, AvatarView } from '@digital-human/avatar';
 import avatarUrl from '@digital-human/avatars/assistant.vrm?url';
 import portraitUrl from '@digital-human/avatars/thumbnail.png?url';
 import type { FaceFrame } from '@digital-human/core';
+import { CameraConsent } from './CameraConsent';
 import { ChatPanel } from './ChatPanel';
 import { Conversation } from './Conversation';
 import { renderDevPanel } from './DevPanel';
@@ -45,6 +46,7 @@ function createView(quality: AvatarQuality, framing: 'bust' | 'full'): AvatarVie
   return next;
 }
 
+const camera = new CameraConsent(conversation, el('camera'), el('camera-indicator'), t);
 const flows = new FlowsView(el('flows'), conversation);
 const TABS = Object.keys(TAB_LABELS) as ShowcaseTab[];
 
@@ -91,6 +93,7 @@ function render(): void {
   el('lang').textContent = t('language');
   renderDevPanel(conversation, t);
   chat.render();
+  camera.render();
   renderTabs();
 }
 

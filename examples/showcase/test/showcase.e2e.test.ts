@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
@@ -5,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
+/** The face model the showcase serves when it is there (see its vite.config.ts). */
+const FACE_MODEL =
+  process.env.DH_FACE_MODEL ??
+  resolve(import.meta.dirname, '../../../../shared/fixtures/face_landmarker.task');
 let server: ViteDevServer;
 let browser: Browser;
 let page: Page;
@@ -49,6 +54,8 @@ beforeAll(async () => {
   server = await createServer({
     root,
     configFile: resolve(root, 'vite.config.ts'),
+    // The config imports a workspace package's TypeScript (the sensing assets plugin): run it, don't bundle it.
+    configLoader: 'runner',
     server: { port: 0, host: '127.0.0.1', strictPort: false },
     logLevel: 'error',
   });
@@ -177,4 +184,30 @@ describe('showcase: the embedded default talks', () => {
       await p.close();
     }
   });
+  it.skipIf(!existsSync(FACE_MODEL))(
+    'turns the camera on only when asked, shows that it is on, and stops it with one tap',
+    async () => {
+      const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      try {
+        await p.goto(`${server.resolvedUrls?.local[0]}?lang=zh-CN`);
+        await p.waitForSelector('#log li.bot', { timeout: 60_000 });
+        expect(await p.locator('#camera-indicator').isHidden()).toBe(true);
+        const cameraOn = () =>
+          p.evaluate(() => document.querySelector('#camera')?.getAttribute('aria-pressed'));
+        expect(await cameraOn()).toBe('false');
+        await p.click('#camera');
+        await p.locator('#camera-indicator').waitFor({ state: 'visible', timeout: 60_000 });
+        expect(await p.locator('#camera-indicator').textContent()).toContain('摄像头已开启');
+        expect(await cameraOn()).toBe('true');
+        await p.click('#camera');
+        await p.locator('#camera-indicator').waitFor({ state: 'hidden', timeout: 10_000 });
+        expect(await cameraOn()).toBe('false');
+        expect(errors).toEqual([]);
+      } finally {
+        await p.close();
+      }
+    },
+  );
 });

@@ -6,6 +6,7 @@
 
 export type { AdaptiveRateOptions } from './AdaptiveRate';
 export { AdaptiveRate } from './AdaptiveRate';
+export { DEFAULT_SENSE_ASSET_BASE, SENSE_MODEL_FILE, SENSE_WASM_FILES, senseAssetUrls } from './assetUrls';
 export type { AttentionLimits } from './attention';
 export { attentionOf, DEFAULT_ATTENTION_LIMITS } from './attention';
 export type { BlendshapeName } from './blendshapes';
@@ -28,6 +29,6 @@ export { SenseError, SenseErrorCode } from './SenseError';
 export type { SentimentEstimatorEvents, SentimentEstimatorOptions } from './SentimentEstimator';
 export { SentimentEstimator } from './SentimentEstimator';
 export type { CoarseSentimentLabel, SentimentState, SentimentSummary, WireSentiment } from './SentimentState';
-export { createSentimentState, SentimentLabel, toSentimentSummary } from './SentimentState';
+export { createSentimentState, SentimentLabel, toSentimentSummary, toWireSentiment } from './SentimentState';
 export type { SummaryRateLimiterOptions } from './SummaryRateLimiter';
 export { SummaryRateLimiter } from './SummaryRateLimiter';
