@@ -18,7 +18,7 @@ const pageErrors: string[] = [];
 /** Bot captions in the conversation log. */
 const botCaptions = () => page.locator('#log li.bot').allTextContents();
 /**
- * Samples the mouth (non-silence viseme weight of the mixer's last rendered frame) every animation frame until it
+ * Samples the mouth (non-silence viseme weight of the mixer's last rendered frame) every 40 ms until it
  * has opened and taken three different shapes, or `ms` passed (a loaded machine renders few frames).
  */
 const sampleMouth = (ms: number) =>
@@ -29,13 +29,13 @@ const sampleMouth = (ms: number) =>
         const values: number[] = [];
         const end = performance.now() + duration;
         const moving = () => Math.max(...values) > 0.2 && new Set(values.map((v) => v.toFixed(2))).size >= 3;
-        // Sampled on rAF: one sample per rendered frame (a loaded 2-core machine renders only a few a second).
+        // Read every 40 ms: the render loop updates the frame; timers keep sampling even when frames are slow.
         const tick = () => {
           values.push(hook.mouthOpen());
-          if (performance.now() < end && !moving()) requestAnimationFrame(tick);
+          if (performance.now() < end && !moving()) setTimeout(tick, 40);
           else done(values);
         };
-        requestAnimationFrame(tick);
+        tick();
       }),
     ms,
   );
