@@ -193,7 +193,9 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
     timings.streamClosedToPlaybackFinished = Math.round(finished.at - sent);
     expect(JSON.parse(finished.payload)).toEqual({ playback_position: 0.5, interrupted: false });
     timings.playbackStartedToFinished = Math.round(finished.at - started.at);
-    expect(finished.at - started.at).toBeGreaterThan(450); // started = audible, so ~0.5 s of audio lies between
+    // started = audible, so ~0.5 s of audio lies between; measured where the agent receives the two RPCs, whose
+    // delivery jitters by up to ~150 ms on a loaded 2-core machine (a finish sent at once would show ~0 ms).
+    expect(finished.at - started.at).toBeGreaterThan(300);
     const last = (await log()).speechfinished.at(-1);
     expect(last).toMatchObject({ position: 0.5, interrupted: false, identity: 'agent-1' });
   });
