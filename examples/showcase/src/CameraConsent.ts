@@ -20,6 +20,7 @@ export class CameraConsent {
     private readonly button: HTMLButtonElement,
     private readonly indicator: HTMLElement,
     private readonly t: (key: StringKey) => string,
+    private readonly onPresence: (present: boolean) => void = () => {},
   ) {
     button.addEventListener('click', () => void this.toggle());
     this.render();
@@ -52,6 +53,8 @@ export class CameraConsent {
       sense.on('summary', (summary) => {
         void this.conversation.transport.send(createMessage('user.sentiment', toWireSentiment(summary)));
       }),
+      sense.on('arrived', () => this.onPresence(true)),
+      sense.on('left', () => this.onPresence(false)),
       sense.on('sentiment', (state) => {
         if (!state.presence) return;
         this.conversation.emotion.setCustomerMood({

@@ -10,6 +10,7 @@ import {
 } from '@digital-human/react';
 import {
   type AnalyticsAdapter,
+  BranchGreeterFlow,
   BranchGreeterWidget,
   CardApplicationWidget,
   FinancialAdvisorWidget,
@@ -60,6 +61,8 @@ export class FlowsView {
   private readonly session: DigitalHumanSession;
   private readonly analytics: AnalyticsAdapter = { track: (e) => this.events.push(e) };
   private tab: ShowcaseTab = 'chat';
+  /** The greeter's model while its tab is shown: camera presence wakes it and sends it back to its attract loop. */
+  private greeter: BranchGreeterFlow | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -90,9 +93,11 @@ export class FlowsView {
       captions: false,
       framing: 'bust',
     });
+    this.greeter = tab === 'greeter' ? new BranchGreeterFlow({ analytics: this.analytics, language }) : null;
     const widget = createElement(WIDGETS[tab], {
       // A new tab or language starts a fresh flow.
       key: `${tab}-${language}`,
+      ...(this.greeter ? { flow: this.greeter } : {}),
       transport: this.conversation.transport,
       avatar,
       language,
@@ -100,6 +105,11 @@ export class FlowsView {
       analytics: this.analytics,
     });
     this.root.render(createElement(DigitalHumanProvider, { session: this.session }, widget));
+  }
+
+  /** A customer arrived in front of the camera (true) or left (false): the greeter wakes or says goodbye. */
+  presence(present: boolean): void {
+    this.greeter?.presence(present);
   }
 
   /** Unmounts the widget and releases the avatar session. */

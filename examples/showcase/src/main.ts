@@ -46,8 +46,10 @@ function createView(quality: AvatarQuality, framing: 'bust' | 'full'): AvatarVie
   return next;
 }
 
-const camera = new CameraConsent(conversation, el('camera'), el('camera-indicator'), t);
 const flows = new FlowsView(el('flows'), conversation);
+const camera = new CameraConsent(conversation, el('camera'), el('camera-indicator'), t, (present) =>
+  flows.presence(present),
+);
 const TABS = Object.keys(TAB_LABELS) as ShowcaseTab[];
 
 /** The tab bar: 智能对话 / 办卡 / 网点迎宾 / 理财顾问. */
