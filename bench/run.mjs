@@ -50,7 +50,7 @@ function markdown(all) {
     );
     for (const r of result.rows) {
       lines.push(
-        `| ${r.metric} | ${formatValue(r.value, r.unit)} | ${r.baseline === undefined ? '' : formatValue(r.baseline, r.unit)} | ${
+        `| ${r.metric.replaceAll('|', '\\|')} | ${formatValue(r.value, r.unit)} | ${r.baseline === undefined ? '' : formatValue(r.baseline, r.unit)} | ${
           r.ratio === undefined ? '' : r.ratio.toFixed(2)
         } | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? 'yes' : '**no**'} |`,
       );
