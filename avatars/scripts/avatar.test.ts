@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePng, halve } from './lib/decodePng';
 import { encodePng } from './lib/encodePng';
 import { readGlb, viewBytes } from './lib/readGlb';
+import { REQUIRED_BONES, REQUIRED_EXPRESSIONS } from './lib/requirements';
 import { assembleAvatar } from './model/assemble';
 
 const vrmPath = resolve(import.meta.dirname, '../default/assistant.vrm');
@@ -12,46 +13,6 @@ const thumbPath = resolve(import.meta.dirname, '../default/thumbnail.png');
 const file = readFileSync(vrmPath);
 const glb = readGlb(file);
 const vrm = glb.json.extensions?.VRMC_vrm;
-
-const REQUIRED_BONES = [
-  'hips',
-  'spine',
-  'chest',
-  'upperChest',
-  'neck',
-  'head',
-  'leftEye',
-  'rightEye',
-  'leftUpperLeg',
-  'leftLowerLeg',
-  'leftFoot',
-  'rightUpperLeg',
-  'rightLowerLeg',
-  'rightFoot',
-  'leftShoulder',
-  'leftUpperArm',
-  'leftLowerArm',
-  'leftHand',
-  'rightShoulder',
-  'rightUpperArm',
-  'rightLowerArm',
-  'rightHand',
-];
-const PRESETS = [
-  'aa',
-  'ih',
-  'ou',
-  'ee',
-  'oh',
-  'happy',
-  'angry',
-  'sad',
-  'relaxed',
-  'surprised',
-  'blink',
-  'blinkLeft',
-  'blinkRight',
-];
 
 function pngSize(png: Buffer): [number, number] {
   expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
@@ -207,7 +168,7 @@ describe('default avatar file', () => {
 
   it('binds every preset and lip-sync expression to morph targets that really move', () => {
     const all = { ...vrm!.expressions!.preset, ...vrm!.expressions!.custom };
-    for (const name of [...PRESETS, 'viseme_PP', 'viseme_FF']) {
+    for (const name of REQUIRED_EXPRESSIONS) {
       const binds = all[name]?.morphTargetBinds ?? [];
       expect(binds.length, name).toBeGreaterThan(0);
       for (const bind of binds) {

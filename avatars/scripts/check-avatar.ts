@@ -5,48 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { openPreview } from './lib/previewPage';
-
-const REQUIRED_BONES = [
-  'hips',
-  'spine',
-  'chest',
-  'upperChest',
-  'neck',
-  'head',
-  'leftEye',
-  'rightEye',
-  'leftUpperLeg',
-  'leftLowerLeg',
-  'leftFoot',
-  'rightUpperLeg',
-  'rightLowerLeg',
-  'rightFoot',
-  'leftShoulder',
-  'leftUpperArm',
-  'leftLowerArm',
-  'leftHand',
-  'rightShoulder',
-  'rightUpperArm',
-  'rightLowerArm',
-  'rightHand',
-];
-const EXPRESSIONS = [
-  'aa',
-  'ih',
-  'ou',
-  'ee',
-  'oh',
-  'happy',
-  'angry',
-  'sad',
-  'relaxed',
-  'surprised',
-  'blink',
-  'blinkLeft',
-  'blinkRight',
-  'viseme_PP',
-  'viseme_FF',
-];
+import { REQUIRED_BONES, REQUIRED_EXPRESSIONS } from './lib/requirements';
 
 const failures: string[] = [];
 function expect(ok: boolean, what: string): void {
@@ -65,7 +24,7 @@ try {
     missing.length === 0,
     `humanoid bones present (${r.bones.length}; missing: ${missing.join(', ') || 'none'})`,
   );
-  for (const name of EXPRESSIONS) {
+  for (const name of REQUIRED_EXPRESSIONS) {
     const e = r.expressions[name];
     expect(
       !!e && e.binds > 0 && e.influence > 0.99,
