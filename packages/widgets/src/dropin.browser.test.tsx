@@ -65,6 +65,33 @@ const kpis = (a: MemoryAnalytics) =>
 const steps = (events: readonly WidgetAnalyticsEvent[]) =>
   events.flatMap((e) => (e.type === 'step_entered' ? [e.step] : []));
 
+/** Card flow, in English: needs (travel, abroad) → recommendations → the first card → details → materials. */
+async function cardToMaterials(step: () => string): Promise<void> {
+  await page.getByRole('radio', { name: 'Travel' }).click();
+  await page.getByRole('radio', { name: 'Abroad' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await until(step, 'recommend');
+  await page.getByRole('button', { name: 'Choose' }).first().click();
+  await until(step, 'details');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await until(step, 'materials');
+}
+
+/** Advisor flow, in English: a balanced growth profile for `amount` → a questionnaire scoring C2 → products. */
+async function advisorToProducts(step: () => string, amount: string): Promise<void> {
+  await page.getByRole('radio', { name: 'Growth' }).first().click();
+  await page.getByRole('radio', { name: 'Over 3 years' }).click();
+  await page.getByLabelText('Amount (¥)').fill(amount);
+  await page.getByRole('radio', { name: 'Balanced' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await until(step, 'questionnaire');
+  await page.getByRole('radio', { name: 'Hold' }).click();
+  await page.getByRole('radio', { name: 'None' }).click();
+  await page.getByRole('radio', { name: '10%–50%' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await until(step, 'products');
+}
+
 /** Sends a message on the transport as the dialog service would (a misbehaving one). */
 function fromDialog(t: LocalTransport, message: JsonMessage): void {
   t.events.emit('message', { message, sender: { identity: 'local-dialog', role: 'agent' } });
@@ -85,14 +112,7 @@ describe('drop-in widgets over the LocalTransport (worker + espeak-ng)', () => {
     await vi.waitFor(() => expect(flow.getSnapshot().captions.length).toBeGreaterThan(0), {
       timeout: 20_000,
     });
-    await page.getByRole('radio', { name: 'Travel' }).click();
-    await page.getByRole('radio', { name: 'Abroad' }).click();
-    await page.getByRole('button', { name: 'Submit' }).click();
-    await until(step, 'recommend');
-    await page.getByRole('button', { name: 'Choose' }).first().click();
-    await until(step, 'details');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await until(step, 'materials');
+    await cardToMaterials(step);
     await page.getByLabelText('ID card, photo side *').upload(await photoFile('front.png'));
     await page.getByLabelText('ID card, back *').upload(await photoFile('back.png'));
     await until(() => flow.missingMaterials().length, 0);
@@ -143,14 +163,7 @@ describe('drop-in widgets over the LocalTransport (worker + espeak-ng)', () => {
     render(<CardApplicationWidget transport={t} flow={flow} avatar={avatar} language="en" />);
     const step = () => flow.getSnapshot().step;
     await until(step, 'needs');
-    await page.getByRole('radio', { name: 'Travel' }).click();
-    await page.getByRole('radio', { name: 'Abroad' }).click();
-    await page.getByRole('button', { name: 'Submit' }).click();
-    await until(step, 'recommend');
-    await page.getByRole('button', { name: 'Choose' }).first().click();
-    await until(step, 'details');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await until(step, 'materials');
+    await cardToMaterials(step);
     await page.getByRole('button', { name: 'Talk to a person' }).click();
     await vi.waitFor(() => expect(received.some((m) => m.type === 'handoff.request')).toBe(true), {
       timeout: 20_000,
@@ -258,17 +271,7 @@ describe('drop-in widgets over the LocalTransport (worker + espeak-ng)', () => {
     render(<FinancialAdvisorWidget transport={t} flow={flow} avatar={avatar} language="en" />);
     const step = () => flow.getSnapshot().step;
     await until(step, 'profile');
-    await page.getByRole('radio', { name: 'Growth' }).first().click();
-    await page.getByRole('radio', { name: 'Over 3 years' }).click();
-    await page.getByLabelText('Amount (¥)').fill('100000');
-    await page.getByRole('radio', { name: 'Balanced' }).click();
-    await page.getByRole('button', { name: 'Submit' }).click();
-    await until(step, 'questionnaire');
-    await page.getByRole('radio', { name: 'Hold' }).click();
-    await page.getByRole('radio', { name: 'None' }).click();
-    await page.getByRole('radio', { name: '10%–50%' }).click();
-    await page.getByRole('button', { name: 'Submit' }).click();
-    await until(step, 'products');
+    await advisorToProducts(step, '100000');
     await expect.element(page.getByTestId('customer-level')).toHaveTextContent('C2');
     // What the worker's dialog sent for this level: nothing above R2.
     const sentByDialog = received.flatMap((m) => (m.type === 'ui.products' ? m.products : []));
@@ -335,17 +338,7 @@ describe('drop-in widgets over the LocalTransport (worker + espeak-ng)', () => {
     render(<FinancialAdvisorWidget transport={t} flow={flow} avatar={avatar} language="en" />);
     const step = () => flow.getSnapshot().step;
     await until(step, 'profile');
-    await page.getByRole('radio', { name: 'Growth' }).first().click();
-    await page.getByRole('radio', { name: 'Over 3 years' }).click();
-    await page.getByLabelText('Amount (¥)').fill('50000');
-    await page.getByRole('radio', { name: 'Balanced' }).click();
-    await page.getByRole('button', { name: 'Submit' }).click();
-    await until(step, 'questionnaire');
-    await page.getByRole('radio', { name: 'Hold' }).click();
-    await page.getByRole('radio', { name: 'None' }).click();
-    await page.getByRole('radio', { name: '10%–50%' }).click();
-    await page.getByRole('button', { name: 'Submit' }).click();
-    await until(step, 'products');
+    await advisorToProducts(step, '50000');
     await page.getByRole('button', { name: 'See the plan' }).click();
     await until(step, 'plan');
     await page.getByRole('button', { name: 'Accept the plan' }).click();
