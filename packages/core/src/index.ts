@@ -48,6 +48,26 @@ export {
   type MixerOptions,
 } from './Mixer';
 export { PerformanceClock, type PerformanceLike } from './PerformanceClock';
+export {
+  PuppetDriver,
+  type PuppetDriverEvents,
+  type PuppetDriverOptions,
+  type PuppetState,
+} from './PuppetDriver';
+export {
+  PuppetDriverBuffer,
+  type PuppetDriverBufferOptions,
+  type PuppetPushResult,
+  type PuppetSampleState,
+} from './PuppetDriverBuffer';
+export {
+  type ArkitToVisemes,
+  PUPPET_POSE_SIZE,
+  PuppetPoseIndex,
+  puppetBlinks,
+  puppetEmotions,
+  puppetVisemes,
+} from './puppetDriverMapping';
 export { createSeededRandom, mathRandom, type Random, randomRange } from './random';
 export {
   type DialogStateMessage,
