@@ -1,5 +1,6 @@
 /**
- * `@digital-human/sense`: on-device customer sentiment and presence from the camera, only with consent.
+ * `@digital-human/sense`: on-device customer sentiment and presence from the camera, only with consent, and the
+ * operator's face capture for the puppet ({@link OperatorCapture}).
  * The MediaPipe engine lives in `@digital-human/sense/mediapipe` and is imported lazily by {@link CameraSense};
  * the Vite plugin that serves its wasm and model is in `@digital-human/sense/vite` (Node only).
  */
@@ -22,6 +23,15 @@ export { headPoseFromMatrix } from './headPose';
 export type { FaceTrackerOptions } from './mediapipe/FaceTracker';
 export type { NeutralBaselineOptions } from './NeutralBaseline';
 export { NeutralBaseline } from './NeutralBaseline';
+export type {
+  OperatorCaptureEvents,
+  OperatorCaptureFrame,
+  OperatorCaptureOptions,
+  OperatorCaptureStatus,
+} from './OperatorCapture';
+export { OperatorCapture } from './OperatorCapture';
+export type { Gaze } from './operatorCaptureFrame';
+export { DEFAULT_GAZE_RANGE, gazeFromBlendshapes, operatorFrameFromSample } from './operatorCaptureFrame';
 export type { PresenceChange, PresenceTrackerOptions } from './PresenceTracker';
 export { PresenceTracker } from './PresenceTracker';
 export type { SenseErrorDetails } from './SenseError';
