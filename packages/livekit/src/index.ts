@@ -30,6 +30,14 @@ export type {
 export type { MessageGateCallbacks } from './MessageGate';
 export { MessageGate } from './MessageGate';
 export { DEFAULT_MIC_CAPTURE, MicrophoneControl } from './MicrophoneControl';
+export type {
+  OperatorFrameEvent,
+  OperatorFramesDataListener,
+  OperatorFramesEvents,
+  OperatorFramesOptions,
+  OperatorFramesRoom,
+} from './OperatorFrames';
+export { OperatorFrames } from './OperatorFrames';
 export { MAX_PCM_CHANNELS, PcmDecoder } from './PcmDecoder';
 export type {
   PcmStreamPlayerEvents,
