@@ -70,3 +70,15 @@ function stress(phones: string[]): string[] {
     return p === 'AH' ? 'AH0' : `${p}0`;
   });
 }
+
+const LINKED_BEFORE_VOWEL: Readonly<Record<string, string>> = { the: 'DH IY0', to: 'T UW0' };
+
+/**
+ * The phones of `word` as said before `next`: "the" and "to" keep a full vowel before a vowel (the apple, to open)
+ * and a schwa elsewhere. Returns null when the context changes nothing.
+ */
+export function linkedPhones(word: string, next: string): string[] | null {
+  const linked = LINKED_BEFORE_VOWEL[word.toLowerCase()];
+  if (!linked || !VOWEL.test(englishToPhones(next)[0] ?? '')) return null;
+  return linked.split(' ');
+}

@@ -56,4 +56,30 @@ describe('timedTextToCues', () => {
     expect(you[you.length - 1]!.end).toBeCloseTo(0.8);
     expect(cues.every((c) => c.end <= 0.4 + 1e-9 || c.start >= 0.5 - 1e-9)).toBe(true);
   });
+
+  it("gives a word's stressed vowel more of its span than its consonants (bank: PP aa kk)", () => {
+    const [b, a, k] = timedTextToCues([{ text: 'bank', start: 0, end: 0.4 }]);
+    expect([b?.viseme, a?.viseme, k?.viseme]).toEqual(['PP', 'aa', 'kk']);
+    const length = (c: { start: number; end: number }) => c.end - c.start;
+    expect(length(a!)).toBeGreaterThan(length(b!));
+    expect(k!.end).toBeCloseTo(0.4);
+  });
+
+  it('ends a word before a pause early and reads "the" before a vowel with a full vowel', () => {
+    const words = [
+      { text: 'Good', start: 0, end: 0.2 },
+      { text: 'morning', start: 0.2, end: 1.0 }, // runs into a pause
+      { text: 'the', start: 1.0, end: 1.1 },
+      { text: 'apple', start: 1.1, end: 1.4 },
+      { text: 'is', start: 1.4, end: 1.55 },
+      { text: 'red', start: 1.55, end: 1.8 },
+    ];
+    const cues = timedTextToCues(words);
+    const morning = cues.filter((c) => c.start >= 0.2 && c.start < 1.0);
+    expect(morning.at(-1)!.end).toBeLessThan(0.9);
+    const the = cues.filter((c) => c.start >= 1.0 && c.start < 1.1).map((c) => c.viseme);
+    expect(the).toEqual(['TH', 'ih']);
+    const spread = timedTextToCues(words, { pauseStretch: Number.POSITIVE_INFINITY });
+    expect(spread.filter((c) => c.start >= 0.2 && c.start < 1.0).at(-1)!.end).toBeCloseTo(1.0);
+  });
 });

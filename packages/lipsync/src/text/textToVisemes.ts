@@ -1,9 +1,11 @@
 import { arpabetToVisemes, partsToCues, type VisemePart } from '../adapters/phonemes';
 import { mergeCues, type VisemeCue } from '../VisemeCue';
-import { englishToPhones } from './englishG2P';
+import { wordPhoneDurations } from './englishDurations';
+import { englishToPhones, linkedPhones } from './englishG2P';
 import { hanziToPinyin, isHan } from './mandarin';
 import { normalizeText, sentenceLanguage } from './normalizeText';
 import { pinyinToVisemes } from './pinyinVisemes';
+import { PAUSE_STRETCH, speechEnds } from './speechEnds';
 
 /** A spoken unit of text: a Mandarin syllable (one Han character), an English word, or a pause. */
 export interface TextUnit {
@@ -43,35 +45,31 @@ const PAUSES: Readonly<Record<string, number>> = {
   '…': 0.3,
 };
 
-/** Nominal English phone durations (s), by ARPAbet class. */
-function phoneDuration(phone: string): number {
-  if (/^(AW|AY|OY|EY|OW)/.test(phone)) return 0.14;
-  if (/^AH0|^(AX|IX)/.test(phone)) return 0.05;
-  if (/0$/.test(phone)) return 0.065;
-  if (/\d$/.test(phone)) return 0.11;
-  if (/^(P|B|T|D|K|G)$/.test(phone)) return 0.06;
-  if (/^(S|Z|SH|ZH|F|V|TH|CH|JH)$/.test(phone)) return 0.085;
-  if (/^(HH|W|Y|DH)$/.test(phone)) return 0.05;
-  return 0.065;
+/**
+ * An English word → visemes with shares, and its nominal duration. `phones` overrides the G2P (e.g. a linked
+ * pronunciation); `final` lengthens the end of a word before a pause.
+ */
+export function englishWordUnit(word: string, phones = englishToPhones(word), final = false): TextUnit {
+  const durations = wordPhoneDurations(phones, final);
+  const duration = durations.reduce((sum, d) => sum + d, 0);
+  const parts: VisemePart[] = [];
+  phones.forEach((phone, i) => {
+    for (const p of arpabetToVisemes(phone)) {
+      const share = (p.share * durations[i]!) / duration;
+      const last = parts[parts.length - 1];
+      if (last && last.viseme === p.viseme) last.share += share;
+      else parts.push({ viseme: p.viseme, share });
+    }
+  });
+  return { text: word, kind: 'en', parts, duration };
 }
 
-/** An English word → visemes with shares, and its nominal duration. */
-export function englishWordUnit(word: string): TextUnit {
-  const phones = englishToPhones(word);
-  const raw: VisemePart[] = [];
-  let duration = 0;
-  for (const phone of phones) {
-    const d = phoneDuration(phone);
-    duration += d;
-    for (const p of arpabetToVisemes(phone)) raw.push({ viseme: p.viseme, share: p.share * d });
-  }
-  const parts: VisemePart[] = [];
-  for (const p of raw) {
-    const last = parts[parts.length - 1];
-    if (last && last.viseme === p.viseme) last.share += p.share / duration;
-    else parts.push({ viseme: p.viseme, share: p.share / duration });
-  }
-  return { text: word, kind: 'en', parts, duration };
+/** Re-reads an English unit followed by `next` (the/to before a vowel) or at the end of a phrase. */
+function relinkUnit(unit: TextUnit, next: TextUnit | undefined, final: boolean): TextUnit {
+  if (unit.kind !== 'en') return unit;
+  const linked = next?.kind === 'en' ? linkedPhones(unit.text, next.text) : null;
+  if (!linked && !final) return unit;
+  return englishWordUnit(unit.text, linked ?? englishToPhones(unit.text), final);
 }
 
 /**
@@ -106,7 +104,7 @@ export function textToUnits(text: string, options: TextOptions = {}): TextUnit[]
     }
   });
   flush();
-  return units;
+  return units.map((u, i) => relinkUnit(u, units[i + 1], units[i + 1]?.kind === 'pause'));
 }
 
 /** Spreads units over [start, end) in proportion to their nominal durations, appending cues to `out`. */
@@ -148,17 +146,51 @@ export interface TimedText {
   end: number;
 }
 
+/** Options of {@link timedTextToCues}. */
+export interface TimedTextOptions extends TextOptions {
+  /**
+   * How many times its nominal duration (at the utterance's speaking rate) a span may last before the rest of it
+   * is taken as a pause (default {@link PAUSE_STRETCH}; `Infinity` spreads every span's visemes over all of it).
+   */
+  pauseStretch?: number;
+}
+
 /**
  * Text with word/character timestamps → cues: each span's text is turned into units (numbers read in the language
- * of the whole text) and spread inside the span, so every syllable lands inside its timestamp.
+ * of the whole text) and spread inside the span, so every syllable lands inside its timestamp. A span much longer
+ * than its text takes at the utterance's rate ends in silence (see {@link speechEnds}).
  */
-export function timedTextToCues(spans: readonly TimedText[], options: TextOptions = {}): VisemeCue[] {
+export function timedTextToCues(spans: readonly TimedText[], options: TimedTextOptions = {}): VisemeCue[] {
   const language = options.language ?? sentenceLanguage(spans.map((s) => s.text).join(''));
+  const units = spans.map((span) =>
+    span.end > span.start
+      ? textToUnits(span.text, { ...options, language }).filter((u) => u.kind !== 'pause')
+      : [],
+  );
+  // each span's last word read with the next span's first (the/to before a vowel), plain and before a pause
+  const plain = units.map((own, i) => withLastWord(own, (u) => relinkUnit(u, units[i + 1]?.[0], false)));
+  const final = units.map((own, i) => withLastWord(own, (u) => relinkUnit(u, units[i + 1]?.[0], true)));
+  const ends = speechEnds(
+    spans.map((s, i) => ({
+      start: s.start,
+      end: s.end,
+      nominal: nominalDuration(plain[i]!),
+      finalNominal: nominalDuration(final[i]!),
+    })),
+    options.pauseStretch,
+  );
   const cues: VisemeCue[] = [];
-  for (const span of spans) {
-    if (!(span.end > span.start)) continue;
-    const units = textToUnits(span.text, { ...options, language }).filter((u) => u.kind !== 'pause');
-    unitsToCues(units, span.start, span.end, cues);
-  }
+  spans.forEach((span, i) => {
+    const { end, final: isFinal } = ends[i]!;
+    if (span.end > span.start) unitsToCues((isFinal ? final : plain)[i]!, span.start, end, cues);
+  });
   return mergeCues(cues);
+}
+
+function withLastWord(units: readonly TextUnit[], map: (unit: TextUnit) => TextUnit): TextUnit[] {
+  return units.map((u, i) => (i === units.length - 1 ? map(u) : u));
+}
+
+function nominalDuration(units: readonly TextUnit[]): number {
+  return units.reduce((sum, u) => sum + u.duration, 0);
 }
