@@ -29,7 +29,7 @@ function rowsOf(prefix, summary) {
       metric: `${name}: 15-class frame accuracy`,
       value: s.acc15 * 100,
       unit: '%',
-      ...(bar.acc15 ? { target: `≥ ${bar.acc15 * 100} %`, ok: s.acc15 >= bar.acc15 } : {}),
+      ...(bar.acc15 ? { target: `≥ ${+(bar.acc15 * 100).toFixed(1)} %`, ok: s.acc15 >= bar.acc15 } : {}),
     });
     rows.push({ metric: `${name}: 5-class frame accuracy`, value: s.acc5 * 100, unit: '%' });
   }
