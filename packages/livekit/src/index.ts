@@ -38,6 +38,11 @@ export type {
   OperatorFramesRoom,
 } from './OperatorFrames';
 export { OperatorFrames } from './OperatorFrames';
+export type { OperatorVoiceOptions, OperatorVoiceParticipant } from './OperatorVoice';
+export { OperatorVoice } from './OperatorVoice';
+export type { OperatorVoiceChainOptions } from './OperatorVoiceChain';
+export { OperatorVoiceChain } from './OperatorVoiceChain';
+export { PITCH_SHIFTER_PROCESSOR, pitchShifterSource, semitonesToRatio } from './operatorVoiceWorklet';
 export { MAX_PCM_CHANNELS, PcmDecoder } from './PcmDecoder';
 export type {
   PcmStreamPlayerEvents,
