@@ -12,6 +12,15 @@ export const AvatarRpc = {
   playbackFinished: 'lk.playback_finished',
 } as const;
 
+/** The `lk.audio_stream` attribute naming the utterance (its `speech.start`/`speech.visemes` `utteranceId`). */
+export const UTTERANCE_ID_ATTRIBUTE = 'dh.utterance_id';
+
+/** Who sent a segment and which utterance it is. */
+interface SegmentSource {
+  readonly sender: MessageSender;
+  readonly utteranceId: string;
+}
+
 /** The parts of a livekit-client `Room` the receiver uses. */
 export type AvatarAudioRoom = Pick<
   Room,
@@ -34,12 +43,14 @@ export interface AvatarAudioCallbacks {
 
 /**
  * The browser's side of the LiveKit Agents avatar convention: plays PCM from the byte stream `lk.audio_stream`
- * (attributes `sample_rate`, `num_channels`) on a {@link PcmStreamPlayer}, answers RPC `lk.clear_buffer` by
+ * (attributes `sample_rate`, `num_channels`, and ours `dh.utterance_id`, else the stream id names the utterance) on a {@link PcmStreamPlayer}, answers RPC `lk.clear_buffer` by
  * stopping all future audio, and tells the sending agent `lk.playback_started` (when the first sample is audible)
  * and `lk.playback_finished` (`{playback_position, interrupted}`, seconds of audio heard).
  */
 export class AvatarAudioReceiver {
-  private readonly senders = new Map<number, MessageSender>();
+  private readonly sources = new Map<number, SegmentSource>();
+  /** True while {@link AvatarAudioReceiver.reset} cuts: the agent's session is gone, so no RPC answers. */
+  private resetting = false;
   private readonly startTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly offPlayer: Array<() => void>;
 
@@ -68,10 +79,23 @@ export class AvatarAudioReceiver {
     this.room.unregisterByteStreamHandler(AvatarRpc.audioStream);
     this.room.unregisterRpcMethod(AvatarRpc.clearBuffer);
     for (const off of this.offPlayer) off();
-    this.player.clear();
-    this.senders.clear();
+    this.reset();
+  }
+
+  /**
+   * Cuts all speech without answering the agent (after a full reconnect its session is gone): `finished` still
+   * reports each cut utterance as interrupted, so the mouth closes; streams still arriving are ignored.
+   */
+  reset(): void {
     for (const timer of this.startTimers.values()) clearTimeout(timer);
     this.startTimers.clear();
+    this.resetting = true;
+    try {
+      this.player.clear();
+    } finally {
+      this.resetting = false;
+    }
+    this.sources.clear();
   }
 
   private async receive(reader: ByteStreamReader, identity: string): Promise<void> {
@@ -79,6 +103,7 @@ export class AvatarAudioReceiver {
     if (!sender) return;
     const sampleRate = Number(reader.info.attributes?.sample_rate ?? '24000');
     const channels = Number(reader.info.attributes?.num_channels ?? '1');
+    const utteranceId = reader.info.attributes?.[UTTERANCE_ID_ATTRIBUTE] || reader.info.id;
     let segment: number;
     try {
       segment = this.player.beginSegment(sampleRate, channels);
@@ -86,7 +111,7 @@ export class AvatarAudioReceiver {
       this.callbacks.error(LiveKitTransportError.badAudioStream('refused an lk.audio_stream header', cause));
       return;
     }
-    this.senders.set(segment, sender);
+    this.sources.set(segment, { sender, utteranceId });
     try {
       for await (const chunk of reader) {
         if (this.player.inputSegment === segment) this.player.push(chunk);
@@ -97,9 +122,10 @@ export class AvatarAudioReceiver {
   }
 
   private onStarted(event: PlaybackStarted): void {
-    const sender = this.senders.get(event.segment);
-    if (!sender) return;
-    this.callbacks.started({ ...event, sender });
+    const source = this.sources.get(event.segment);
+    if (!source) return;
+    const { sender, utteranceId } = source;
+    this.callbacks.started({ ...event, sender, utteranceId });
     // Tell the agent when the first sample is audible, not when it was scheduled (`lead` + output latency later).
     const context = this.player.context as Partial<AudioContext> & BaseAudioContext;
     const latency = context.outputLatency || context.baseLatency || 0;
@@ -112,16 +138,18 @@ export class AvatarAudioReceiver {
   }
 
   private onFinished(event: PlaybackFinished): void {
-    const sender = this.senders.get(event.segment);
-    if (!sender) return;
-    this.senders.delete(event.segment);
+    const source = this.sources.get(event.segment);
+    if (!source) return;
+    const { sender, utteranceId } = source;
+    this.sources.delete(event.segment);
     const timer = this.startTimers.get(event.segment);
     if (timer !== undefined) {
       // Cut before it was heard: the agent gets only the finish (position 0), never a late "started".
       clearTimeout(timer);
       this.startTimers.delete(event.segment);
     }
-    this.callbacks.finished({ ...event, sender });
+    this.callbacks.finished({ ...event, sender, utteranceId });
+    if (this.resetting) return;
     const payload = JSON.stringify({ playback_position: event.position, interrupted: event.interrupted });
     this.reply(sender, AvatarRpc.playbackFinished, payload);
   }

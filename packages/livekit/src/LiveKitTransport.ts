@@ -1,6 +1,7 @@
 import { Emitter } from '@digital-human/core';
-import type { JsonMessage, Message } from '@digital-human/protocol';
+import type { JsonMessage, Message, Transport } from '@digital-human/protocol';
 import type { AudioCaptureOptions, Room, RoomConnectOptions, RoomOptions } from 'livekit-client';
+import { AckOutbox, type AckOutboxOptions } from './AckOutbox';
 import { AvatarAudioReceiver } from './AvatarAudioReceiver';
 import { bindRoomEvents, type LiveKitModule } from './bindRoomEvents';
 import { type FetchTokenOptions, fetchToken, type RoomCredentials } from './fetchToken';
@@ -34,6 +35,8 @@ export interface LiveKitTransportOptions<In, Out> {
   readonly connectOptions?: RoomConnectOptions;
   /** Loads livekit-client. Default: a dynamic `import('livekit-client')`, so the SDK's first load stays small. */
   readonly loadLiveKit?: () => Promise<LiveKitModule>;
+  /** Retries of user actions and texts until their ack (backoff, how many may wait). */
+  readonly outbox?: AckOutboxOptions;
 }
 
 interface Session {
@@ -50,6 +53,11 @@ interface Session {
  * autoplay state, publishes the microphone, plays agent speech from `lk.audio_stream` sample-exactly, turns
  * `lk.transcription` into captions, and delivers validated messages only from agents and operators.
  *
+ * Nothing the customer did is lost: user actions and texts wait in an {@link AckOutbox} until the service's `ack`,
+ * retried with backoff and kept across reconnects. After a full reconnect (the service saw the customer leave) the
+ * transport resets the player, sends the app's last `hello` again (the service answers with the current state
+ * instead of a new greeting), then everything still unacknowledged.
+ *
  * ```ts
  * const transport = new LiveKitTransport({ tokenEndpoint: '/api/dh/token' });
  * transport.events.on('audioplayback', ({ canPlay }) => showTapToUnmute(!canPlay));
@@ -59,9 +67,14 @@ interface Session {
  * @typeParam In - messages received (default: the protocol's `Message`).
  * @typeParam Out - messages sent (default: the protocol's `JsonMessage`).
  */
-export class LiveKitTransport<In = Message, Out = JsonMessage> {
+export class LiveKitTransport<In extends Message = Message, Out extends JsonMessage = JsonMessage>
+  implements Transport
+{
   /** The transport's events. */
   readonly events = new Emitter<LiveKitTransportEvents<In>>();
+  private readonly outbox: AckOutbox;
+  /** The app's last `hello`, sent again after a full reconnect. */
+  private hello: { readonly topic: string; readonly payload: Uint8Array } | undefined;
   private readonly codec: MessageCodec<In, Out>;
   private readonly gate: MessageGate<In>;
   private context: AudioContext | undefined;
@@ -76,11 +89,15 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
   constructor(private readonly options: LiveKitTransportOptions<In, Out>) {
     this.codec = options.codec ?? (protocolCodec as unknown as MessageCodec<In, Out>);
     this.gate = new MessageGate<In>(this.codec, {
-      message: (e) => this.events.emit('message', e),
+      message: (e) => {
+        if (e.message.type === 'ack') this.outbox.ack(e.message.ackId);
+        this.events.emit('message', e);
+      },
       security: (e) => this.events.emit('security', e),
       rejected: (e) => this.events.emit('rejected', e),
       upgradeneeded: (e) => this.events.emit('upgradeneeded', e),
     });
+    this.outbox = new AckOutbox((topic, payload) => this.publish(topic, payload), options.outbox);
   }
 
   /** The current connection phase. */
@@ -139,25 +156,29 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     await microphone.enable(capture);
   }
 
-  /** Validates, encodes and sends a message reliably (to everyone, or to `destinationIdentities`). */
+  /**
+   * Validates, encodes and sends a message reliably (to everyone, or to `destinationIdentities`). User actions and
+   * texts sent to everyone go through the outbox: kept until acknowledged, so while reconnecting (or disconnected
+   * after having been connected) they resolve at once, queued, and are sent when the room is back.
+   * @throws {@link LiveKitTransportError} `send_failed` (invalid, or publishing failed), `not_connected`.
+   */
   async send(message: Out, destinationIdentities?: string[]): Promise<void> {
-    const room = this.session?.room;
-    if (!room) throw LiveKitTransportError.notConnected('send()');
+    if (this.disposed) throw LiveKitTransportError.transportDisposed('send()');
     let encoded: { readonly topic: string; readonly payload: Uint8Array };
     try {
       encoded = this.codec.encode(message);
     } catch (cause) {
       throw LiveKitTransportError.sendFailed('the message did not validate', cause);
     }
-    const payload = encoded.payload as Uint8Array<ArrayBuffer>;
-    const options = {
-      topic: encoded.topic,
-      reliable: true,
-      ...(destinationIdentities && { destinationIdentities }),
-    };
-    await room.localParticipant.publishData(payload, options).catch((cause: unknown) => {
-      throw LiveKitTransportError.sendFailed(`publishing on ${encoded.topic} failed`, cause);
-    });
+    if (message.type === 'hello') this.hello = encoded;
+    if ((message.type === 'user.action' || message.type === 'user.text') && !destinationIdentities)
+      return this.outbox.add(message.id, encoded.topic, encoded.payload);
+    await this.publish(encoded.topic, encoded.payload, destinationIdentities);
+  }
+
+  /** Ids of user actions and texts still waiting for the service's ack, oldest first. */
+  get unacknowledged(): readonly string[] {
+    return this.outbox.pendingIds;
   }
 
   /** Leaves the room and stops speech; `connect()` may be called again. */
@@ -173,6 +194,7 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     if (this.disposed) return;
     this.disposed = true;
     await this.disconnect();
+    this.outbox.dispose();
     this.player?.dispose();
     this.context?.removeEventListener('statechange', this.onContextState);
     if (this.ownsContext) await this.context?.close();
@@ -206,6 +228,7 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     const unbind = bindRoomEvents(lk, room, {
       connection: (change) => {
         this.setPhase(change);
+        this.afterPhase(change, receiver);
         // The room is finished (server gone for good, kicked, duplicate identity): allow a fresh connect().
         if (change.state === 'disconnected') this.closeSession();
       },
@@ -237,6 +260,36 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
     });
     const microphone = new MicrophoneControl(room.localParticipant);
     return { room, receiver, captions, directory, microphone, unbind };
+  }
+
+  /** Keeps the outbox in step with the connection; resyncs after a full reconnect. */
+  private afterPhase(change: ConnectionChange, receiver: AvatarAudioReceiver): void {
+    if (change.state === 'reconnecting' || change.state === 'disconnected') this.outbox.setOnline(false);
+    else if (change.state === 'connected') this.outbox.setOnline(true);
+    else if (change.state === 'reconnected') {
+      if (!change.full) {
+        this.outbox.setOnline(true);
+        return;
+      }
+      receiver.reset();
+      const hello = this.hello;
+      const sent = hello ? this.publish(hello.topic, hello.payload) : Promise.resolve();
+      void sent
+        .catch((cause: unknown) => this.events.emit('error', asSendError(cause, 'resending hello failed')))
+        .then(() => this.outbox.setOnline(this.phase === 'connected'));
+    }
+  }
+
+  /** Publishes an encoded message reliably on `topic`. */
+  private async publish(topic: string, payload: Uint8Array, destinationIdentities?: string[]): Promise<void> {
+    const room = this.session?.room;
+    if (!room) throw LiveKitTransportError.notConnected('send()');
+    const options = { topic, reliable: true, ...(destinationIdentities && { destinationIdentities }) };
+    await room.localParticipant
+      .publishData(payload as Uint8Array<ArrayBuffer>, options)
+      .catch((cause: unknown) => {
+        throw LiveKitTransportError.sendFailed(`publishing on ${topic} failed`, cause);
+      });
   }
 
   private closeSession(): void {
@@ -279,4 +332,10 @@ export class LiveKitTransport<In = Message, Out = JsonMessage> {
   private emitPlayback(): void {
     this.events.emit('audioplayback', { canPlay: this.canPlayAudio });
   }
+}
+
+function asSendError(cause: unknown, what: string): LiveKitTransportError {
+  return LiveKitTransportError.isTransportError(cause)
+    ? cause
+    : LiveKitTransportError.sendFailed(what, cause);
 }

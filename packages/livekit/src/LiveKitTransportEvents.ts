@@ -16,6 +16,21 @@ export interface ConnectionChange {
   readonly state: ConnectionPhase;
   /** For `disconnected`: LiveKit's reason name (e.g. 'CLIENT_INITIATED', 'SERVER_SHUTDOWN', 'JOIN_FAILURE'). */
   readonly reason?: string;
+  /**
+   * For `reconnected`: true after a full reconnect (the room was joined again, the service saw the customer leave:
+   * the transport resyncs), false after a resume (same session, nothing lost).
+   */
+  readonly full?: boolean;
+}
+
+/** Which utterance a speech event is about. */
+export interface UtteranceRef {
+  /**
+   * The utterance's id, as in its `speech.start`/`speech.visemes` messages: the stream's `dh.utterance_id`
+   * attribute, else the `lk.audio_stream` id.
+   */
+  readonly utteranceId: string;
+  readonly sender: MessageSender;
 }
 
 /** Something was refused for who sent it: dropped before it reached the avatar or the UI. */
@@ -55,10 +70,13 @@ export interface LiveKitTransportEvents<In> {
   rejected: RejectedEvent;
   /** A peer speaks a newer protocol major version: suggest an app upgrade. Once per sender. */
   upgradeneeded: { readonly sender: MessageSender; readonly error: Error };
-  /** Agent speech from `lk.audio_stream` starts playing at `startTime` on `transport.audioContext`. */
-  speechstarted: PlaybackStarted & { readonly sender: MessageSender };
-  /** Agent speech ended or was cut (`lk.clear_buffer`). */
-  speechfinished: PlaybackFinished & { readonly sender: MessageSender };
+  /**
+   * Agent speech starts playing at `startTime` on `transport.audioContext`: from `lk.audio_stream` (sample-exact)
+   * or from the agent's audio track (mapped through the receiver's playout timestamps; `segment` is then 0).
+   */
+  speechstarted: PlaybackStarted & UtteranceRef & { readonly duration?: number };
+  /** Agent speech ended or was cut (`lk.clear_buffer`, a reset after a full reconnect). */
+  speechfinished: PlaybackFinished & UtteranceRef;
   /** A caption from `lk.transcription`: the segment's text so far, `final` once its stream ended as final. */
   transcription: {
     readonly text: string;

@@ -15,13 +15,23 @@ export interface RoomEventCallbacks {
 
 /**
  * Forwards a room's connection, autoplay and data events to `callbacks`; returns the function that stops it.
- * LiveKit's `SignalReconnecting` (signal only, media flowing) is reported as `reconnecting` too.
+ * LiveKit's `SignalReconnecting` (signal only, media flowing: a resume follows) is reported as `reconnecting` too;
+ * its `Reconnecting` means a full reconnect (the room unwinds every participant), so the `reconnected` after it
+ * says `full: true`.
  */
 export function bindRoomEvents(lk: LiveKitModule, room: Room, callbacks: RoomEventCallbacks): () => void {
   const { RoomEvent, DisconnectReason } = lk;
   const onConnected = () => callbacks.connection({ state: 'connected' });
-  const onReconnecting = () => callbacks.connection({ state: 'reconnecting' });
-  const onReconnected = () => callbacks.connection({ state: 'reconnected' });
+  let full = false;
+  const onReconnecting = () => {
+    full = true;
+    callbacks.connection({ state: 'reconnecting' });
+  };
+  const onSignalReconnecting = () => callbacks.connection({ state: 'reconnecting' });
+  const onReconnected = () => {
+    callbacks.connection({ state: 'reconnected', full });
+    full = false;
+  };
   const onDisconnected = (reason?: number) => {
     const name = reason === undefined ? 'UNKNOWN_REASON' : (DisconnectReason[reason] ?? String(reason));
     callbacks.connection({ state: 'disconnected', reason: name });
@@ -41,7 +51,7 @@ export function bindRoomEvents(lk: LiveKitModule, room: Room, callbacks: RoomEve
   room
     .on(RoomEvent.Connected, onConnected)
     .on(RoomEvent.Reconnecting, onReconnecting)
-    .on(RoomEvent.SignalReconnecting, onReconnecting)
+    .on(RoomEvent.SignalReconnecting, onSignalReconnecting)
     .on(RoomEvent.Reconnected, onReconnected)
     .on(RoomEvent.Disconnected, onDisconnected)
     .on(RoomEvent.AudioPlaybackStatusChanged, onPlayback)
@@ -50,7 +60,7 @@ export function bindRoomEvents(lk: LiveKitModule, room: Room, callbacks: RoomEve
     room
       .off(RoomEvent.Connected, onConnected)
       .off(RoomEvent.Reconnecting, onReconnecting)
-      .off(RoomEvent.SignalReconnecting, onReconnecting)
+      .off(RoomEvent.SignalReconnecting, onSignalReconnecting)
       .off(RoomEvent.Reconnected, onReconnected)
       .off(RoomEvent.Disconnected, onDisconnected)
       .off(RoomEvent.AudioPlaybackStatusChanged, onPlayback)

@@ -3,8 +3,10 @@
  * livekit-client is a peer dependency loaded lazily on `connect()`.
  * @packageDocumentation
  */
+export type { AckOutboxOptions, OutboxPublish } from './AckOutbox';
+export { AckOutbox } from './AckOutbox';
 export type { AvatarAudioCallbacks, AvatarAudioRoom } from './AvatarAudioReceiver';
-export { AvatarAudioReceiver, AvatarRpc } from './AvatarAudioReceiver';
+export { AvatarAudioReceiver, AvatarRpc, UTTERANCE_ID_ATTRIBUTE } from './AvatarAudioReceiver';
 export type { LiveKitModule, RoomEventCallbacks } from './bindRoomEvents';
 export { bindRoomEvents } from './bindRoomEvents';
 export type { FetchTokenOptions, RoomCredentials } from './fetchToken';
@@ -19,6 +21,7 @@ export type {
   LiveKitTransportEvents,
   RejectedEvent,
   SecurityEvent,
+  UtteranceRef,
 } from './LiveKitTransportEvents';
 export type {
   CodecRejection,
