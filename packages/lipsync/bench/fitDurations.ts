@@ -59,10 +59,12 @@ const CONSONANTS: Readonly<Record<string, string>> = {
   j: 'glide',
 };
 
-/** The duration class of an espeak phone, or null (pauses, r-coloured and syllabic units spanning two phones). */
+/** The duration class of an espeak phone, or null (pauses, syllabic consonants). */
 function classOf(phone: string): string | null {
   const stressed = /[ˈˌ]/.test(phone);
   const bare = phone.replace(/[ˈˌ]/g, '');
+  // r-coloured vowels (a vowel and a coda r in one unit)
+  if (/^[ɑɔɪɛʊ]ː?ɹ$/.test(bare)) return `rColoured${stressed ? '1' : '0'}`;
   const vowel = VOWELS[bare];
   if (vowel) return vowel === 'diphthong' || vowel === 'schwa' ? vowel : `${vowel}${stressed ? '1' : '0'}`;
   return CONSONANTS[bare] ?? null;

@@ -45,4 +45,18 @@ describe('englishDurations', () => {
     expect(candy[1]).toBe(englishPhoneDuration('AE1'));
     expect(candy[4]).toBeCloseTo(englishPhoneDuration('IY0') * FINAL_LENGTHENING.vowel);
   });
+
+  it('reads function words unstressed and gives a coda R its share of the r-coloured vowel', () => {
+    const [, can] = wordPhoneDurations(['K', 'AE1', 'N'], false, 'can');
+    const [, cat] = wordPhoneDurations(['K', 'AE1', 'T'], false, 'cat');
+    expect(can).toBeLessThan(cat!);
+    const car = wordPhoneDurations(['K', 'AA1', 'R']);
+    expect(car[1]).toBeCloseTo(car[2]!);
+    expect(car[1]! + car[2]!).toBeCloseTo(englishPhoneDuration('AA1') + englishPhoneDuration('R'));
+    const here = wordPhoneDurations(['HH', 'IH1', 'R']);
+    expect(here[2]).toBeCloseTo(2 * here[1]!);
+    // R before a vowel is an onset, not r-colouring
+    const ray = wordPhoneDurations(['R', 'EY1']);
+    expect(ray[0]).toBe(englishPhoneDuration('R'));
+  });
 });

@@ -19,22 +19,22 @@ export type DurationClass =
   | 'flap';
 
 /**
- * Mean duration (s) of each class in espeak-ng en-us speech (voices en-us and en-us+f3, default rate) of the 60
+ * Mean duration (s) of each class in espeak-ng en-us speech (voices en-us and en-us+f3, default rate) of the 72
  * training sentences in bench/trainingSentences.ts, as printed by bench/fitDurations.ts; the bench sentences are
  * not among them. The order agrees with the phonetics literature (Klatt 1979, Umeda 1975): diphthongs and stressed
  * long vowels longest, unstressed vowels about half a stressed one, stops and flaps shortest. A table.
  */
 export const PHONE_DURATIONS: Readonly<Record<DurationClass, number>> = {
-  diphthong: 0.124,
-  long1: 0.121,
-  short1: 0.106,
-  glide: 0.082,
-  nasal: 0.082,
+  diphthong: 0.127,
+  long1: 0.125,
+  short1: 0.109,
+  glide: 0.083,
+  nasal: 0.081,
   sibilant: 0.08,
-  long0: 0.077,
-  fricative: 0.075,
-  schwa: 0.068,
-  short0: 0.059,
+  fricative: 0.076,
+  long0: 0.075,
+  schwa: 0.067,
+  short0: 0.06,
   liquid: 0.058,
   stop: 0.051,
   weak: 0.049,
@@ -103,15 +103,49 @@ export const FINAL_LENGTHENING = { vowel: 1.5, coda: 1.1 } as const;
 const VOWEL = /^(AA|AE|AH|AO|AW|AX|AY|EH|ER|EY|IH|IX|IY|OW|OY|UH|UW)/;
 
 /**
- * Nominal durations (s) of a word's ARPAbet phones. With `final`, the word ends a phrase: its last vowel and the
- * consonants after it get {@link FINAL_LENGTHENING}.
+ * Function words: in connected speech they are unstressed, their vowels as short as any unstressed vowel (a
+ * dictionary marks them stressed as citation forms). A table.
  */
-export function wordPhoneDurations(phones: readonly string[], final = false): number[] {
-  const durations = phones.map(englishPhoneDuration);
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if of to in on at by for from with as than that this these those ' +
+    'i me my you your he him his she her it its we us our they them their ' +
+    'is am are was were be been has have had do does did can could will would shall should may might must ' +
+    'not no so there'
+  ).split(' '),
+);
+
+const unstressed = (phone: string) => phone.replace(/[12]$/, '0');
+
+/**
+ * Nominal durations (s) of a word's ARPAbet phones. A function word's vowels count as unstressed; with `final`,
+ * the word ends a phrase: its last vowel and the consonants after it get {@link FINAL_LENGTHENING}.
+ */
+export function wordPhoneDurations(phones: readonly string[], final = false, word = ''): number[] {
+  const weak = FUNCTION_WORDS.has(word.toLowerCase());
+  const durations = phones.map((p) => englishPhoneDuration(weak ? unstressed(p) : p));
+  rColour(phones, durations);
   if (!final) return durations;
   const last = phones.findLastIndex((p) => VOWEL.test(p.toUpperCase()));
   for (let i = Math.max(0, last); i < durations.length; i++) {
     durations[i]! *= i === last ? FINAL_LENGTHENING.vowel : FINAL_LENGTHENING.coda;
   }
   return durations;
+}
+
+const CLOSE = /^(IH|IY|UH|UW)/;
+
+/**
+ * A vowel before a coda R is one r-coloured vowel (car, here): the rhotic shape takes the same share of it as in
+ * the IPA path (`ɑːɹ` half, `ɪɹ` two thirds), whose units last about as long as vowel and R together
+ * (bench/fitDurations.ts: 167 ms stressed).
+ */
+function rColour(phones: readonly string[], durations: number[]): void {
+  for (let i = 0; i + 1 < phones.length; i++) {
+    const vowel = phones[i]!.toUpperCase();
+    if (!VOWEL.test(vowel) || phones[i + 1] !== 'R' || VOWEL.test(phones[i + 2] ?? '')) continue;
+    const total = durations[i]! + durations[i + 1]!;
+    durations[i] = total * (CLOSE.test(vowel) ? 1 / 3 : 1 / 2);
+    durations[i + 1] = total - durations[i]!;
+  }
 }

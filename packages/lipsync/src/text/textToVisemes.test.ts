@@ -66,20 +66,22 @@ describe('timedTextToCues', () => {
   });
 
   it('ends a word before a pause early and reads "the" before a vowel with a full vowel', () => {
-    const words = [
-      { text: 'Good', start: 0, end: 0.2 },
-      { text: 'morning', start: 0.2, end: 1.0 }, // runs into a pause
-      { text: 'the', start: 1.0, end: 1.1 },
-      { text: 'apple', start: 1.1, end: 1.4 },
-      { text: 'is', start: 1.4, end: 1.55 },
-      { text: 'red', start: 1.55, end: 1.8 },
-    ];
+    // words at their nominal durations, with a 0.4 s pause after "morning"
+    let t = 0;
+    const words = ['Good', 'morning', 'the', 'apple', 'is', 'red'].map((text) => {
+      const start = t;
+      t += textToUnits(text)[0]!.duration + (text === 'morning' ? 0.4 : 0);
+      return { text, start, end: t };
+    });
+    const [, morningSpan, theSpan] = words;
     const cues = timedTextToCues(words);
-    const morning = cues.filter((c) => c.start >= 0.2 && c.start < 1.0);
-    expect(morning.at(-1)!.end).toBeLessThan(0.9);
-    const the = cues.filter((c) => c.start >= 1.0 && c.start < 1.1).map((c) => c.viseme);
+    const inside = (c: { start: number }, w: { start: number; end: number }) =>
+      c.start >= w.start && c.start < w.end;
+    const morning = cues.filter((c) => inside(c, morningSpan!));
+    expect(morning.at(-1)!.end).toBeLessThan(morningSpan!.end - 0.2);
+    const the = cues.filter((c) => inside(c, theSpan!)).map((c) => c.viseme);
     expect(the).toEqual(['TH', 'ih']);
     const spread = timedTextToCues(words, { pauseStretch: Number.POSITIVE_INFINITY });
-    expect(spread.filter((c) => c.start >= 0.2 && c.start < 1.0).at(-1)!.end).toBeCloseTo(1.0);
+    expect(spread.filter((c) => inside(c, morningSpan!)).at(-1)!.end).toBeCloseTo(morningSpan!.end);
   });
 });

@@ -50,7 +50,7 @@ const PAUSES: Readonly<Record<string, number>> = {
  * pronunciation); `final` lengthens the end of a word before a pause.
  */
 export function englishWordUnit(word: string, phones = englishToPhones(word), final = false): TextUnit {
-  const durations = wordPhoneDurations(phones, final);
+  const durations = wordPhoneDurations(phones, final, word);
   const duration = durations.reduce((sum, d) => sum + d, 0);
   const parts: VisemePart[] = [];
   phones.forEach((phone, i) => {
