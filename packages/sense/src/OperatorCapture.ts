@@ -129,6 +129,11 @@ export class OperatorCapture extends Emitter<OperatorCaptureEvents> {
     return this.mediaStream;
   }
 
+  /** True when tracking runs in a worker (known once started). */
+  get offThread(): boolean {
+    return this.processor?.offThread === true;
+  }
+
   /** Frames captured since construction, the current rate (fps) and tracking cost per frame (ms). */
   get stats(): { readonly frames: number; readonly fps: number; readonly costMs: number } {
     return { frames: this.captured, fps: this.rate.fps, costMs: this.rate.costMs };
