@@ -36,6 +36,10 @@ function rowsOf(prefix, summary) {
   return rows;
 }
 
+function byViseme(summary) {
+  return Object.fromEntries(Object.entries(summary).map(([key, s]) => [key, s.onsetByViseme]));
+}
+
 function nodeRun(root) {
   const script = join(root, 'packages/lipsync/bench/lipsyncBench.ts');
   const child = spawnSync(join(root, 'node_modules/.bin/tsx'), [script], { cwd: root, encoding: 'utf8' });
@@ -65,5 +69,7 @@ export async function run({ browser, baseUrl, root }) {
   return {
     description: `${node.sentences} espeak-ng sentences (zh cmn/cmn+f2, en en-us/en-us+f3); ground truth = espeak phoneme events → canonical visemes. Each path's cues go through VisemeScheduler + Coarticulator; the mouth's dominant viseme per frame is scored. Onset: nearest predicted onset of the same viseme within −100..+150 ms of the true one; a miss counts 150 ms. Chromium rows: real AudioContext (latency ${(chromium.latency * 1000).toFixed(0)} ms, ${chromium.fps.toFixed(0)} frames/s, ${chromium.stalls} gaps > 40 ms between sampled audio times: CPU contention shows up here), TTS visemes and text+timestamps, loudness peer (ChatVRM: AnalyserNode max |x| → sigmoid → aa), HeadAudio peer (its worklet + shipped English model, no added audio delay). Node rows: simulated clock (${node.fps} fps at a random phase, ${node.latency * 1000} ms latency), also transcript+audio. The audio-only model is not built yet.`,
     rows: [...rowsOf('chromium ', chromium.summary), ...rowsOf('node ', node.summary)],
+    // signed onset error per true viseme (ms): where a path is early or late
+    onsetByViseme: { chromium: byViseme(chromium.summary), node: byViseme(node.summary) },
   };
 }

@@ -41,6 +41,8 @@ export class Score {
   /** Errors of the onsets that were found (no misses). */
   matched: number[] = [];
   misses = 0;
+  /** Signed onset errors (ms) per true viseme; misses as NaN. */
+  byViseme: Partial<Record<Viseme, number[]>> = {};
 
   /** Window in which a predicted onset may answer a true onset (s). */
   static readonly EARLY = 0.1;
@@ -67,6 +69,9 @@ export class Score {
         if (i > 0 && frames[i - 1]!.label === c.viseme) return;
         if (!found || Math.abs(f.t - c.start) < Math.abs(found.t - c.start)) found = f;
       });
+      const own = this.byViseme[c.viseme] ?? [];
+      this.byViseme[c.viseme] = own;
+      own.push(found ? (found.t - c.start) * 1000 : Number.NaN);
       if (found) {
         this.errors.push((found.t - c.start) * 1000);
         this.matched.push((found.t - c.start) * 1000);
@@ -93,6 +98,19 @@ export class Score {
       matchedOnsetP95: this.onset(0.95, this.matched),
       acc15: this.hit15 / Math.max(1, this.frames),
       acc5: this.hit5 / Math.max(1, this.frames),
+      onsetByViseme: this.perViseme(),
     };
+  }
+
+  /** Per true viseme: onsets, misses, median signed error and p95 |error| of the found ones (ms). */
+  perViseme() {
+    return Object.fromEntries(
+      Object.entries(this.byViseme).map(([v, all]) => {
+        const found = all.filter((e) => !Number.isNaN(e)).sort((a, b) => a - b);
+        const median = found[found.length >> 1] ?? Number.NaN;
+        const p95 = this.onset(0.95, found);
+        return [v, { n: all.length, misses: all.length - found.length, median, p95 }];
+      }),
+    );
   }
 }
