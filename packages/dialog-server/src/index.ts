@@ -5,10 +5,25 @@
  * only (GPL, because of espeak-ng).
  * @packageDocumentation
  */
+export { type DialogServerConfig, readDialogServerConfig } from './config';
 export { DialogServerError, DialogServerErrorCode } from './DialogServerError';
+export { DialogService, type DialogServiceEvents, type DialogServiceOptions } from './DialogService';
 export { IdempotencyLog } from './IdempotencyLog';
+export { RoomLink, type RoomLinkTarget, UTTERANCE_ATTRIBUTE } from './RoomLink';
 export { INTERRUPT_ACTION, Session, type SessionOptions } from './Session';
 export type { AgentState, HumanTurn, SessionEvents, SessionInterrupt } from './SessionEvents';
 export type { AudioStreamHeader, AudioStreamSink, SessionLink } from './SessionLink';
 export { SessionMemory } from './SessionMemory';
 export { SpeechChannel, type SpeechChannelCallbacks, type SpeechChannelOptions } from './SpeechChannel';
+export { type RunningDialogServer, startDialogServer } from './startDialogServer';
+export {
+  type CustomerGrant,
+  createTokenHandler,
+  TOKEN_PATH,
+  type TokenAnswer,
+  type TokenEndpointOptions,
+  type TokenRequestHandler,
+} from './token/createTokenHandler';
+export { type ApiCredentials, grantsFor, mintToken, type ParticipantRoleGrant } from './token/mintToken';
+export { issueResumeTicket, type ResumeTarget, readResumeTicket } from './token/resumeTicket';
+export { parseTokenRequest, ROOM_PATTERN, type TokenRequest } from './token/tokenRequest';
