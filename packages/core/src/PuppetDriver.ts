@@ -217,7 +217,8 @@ export class PuppetDriver extends Emitter<PuppetDriverEvents> implements Driver 
     puppetEmotions(pose, out);
     puppetBlinks(pose, out);
     puppetAngles(pose, out);
-    if (out.arkit) out.arkit.set(pose.subarray(0, ARKIT_COUNT));
+    const arkit = out.arkit;
+    if (arkit) for (let i = 0; i < ARKIT_COUNT; i++) arkit[i] = pose[i]!; // no subarray view per frame
   }
 
   /** Blends the fallback lip-sync in while the operator's mouth fades out (and back). */

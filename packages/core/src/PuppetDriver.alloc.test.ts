@@ -1,0 +1,74 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createOperatorFaceFrame } from '@digital-human/protocol';
+import { describe, expect, it } from 'vitest';
+import { ArkitIndex } from './arkit';
+import { createFaceFrame, resetFaceFrame } from './FaceFrame';
+import { PuppetDriver } from './PuppetDriver';
+
+/*
+ * Checks that a live PuppetDriver (a frame pushed every other update, as at 30 Hz frames and 60 fps rendering)
+ * allocates nothing per frame, by heap growth with GC forced before each measurement, against a control that keeps
+ * one small array per update. Same method and bound as Mixer.alloc.test.ts.
+ */
+
+function enableGc(): (() => void) | null {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+}
+
+const gc = enableGc();
+const WARMUP = 20_000;
+const FRAMES = 1000;
+const BOUND = 64;
+const DT = 1 / 60;
+
+/** Heap bytes per step of `step(n)`, the least of five measurements after a warm-up. */
+function bytesPerStep(step: (n: number) => void): number {
+  for (let n = 0; n < WARMUP; n++) step(n);
+  let best = Number.POSITIVE_INFINITY;
+  let n = WARMUP;
+  for (let rep = 0; rep < 5; rep++) {
+    gc!();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < FRAMES; i++) step(n++);
+    best = Math.min(best, (process.memoryUsage().heapUsed - before) / FRAMES);
+  }
+  return best;
+}
+
+/** One 60 fps step of a live puppet: every other step a new operator frame arrives. */
+function puppetStep(keep?: { arrays: Float32Array[] }): (n: number) => void {
+  const puppet = new PuppetDriver();
+  const frame = createOperatorFaceFrame();
+  const out = createFaceFrame(true);
+  return (n) => {
+    const t = n * DT;
+    if (n % 2 === 0) {
+      frame.seq = n / 2;
+      frame.timestampMs = Math.round(t * 1000);
+      frame.blendshapes[ArkitIndex.jawOpen] = 0.5 + 0.4 * Math.sin(t * 7);
+      frame.headYaw = 0.2 * Math.sin(t);
+      puppet.push(frame, t + 0.02);
+    }
+    resetFaceFrame(out);
+    puppet.update(t, DT, out);
+    if (keep) keep.arrays[n % 64] = new Float32Array(15);
+  };
+}
+
+describe.skipIf(!gc)('PuppetDriver allocation (heap growth per update after 20k warm-up updates)', () => {
+  it('allocates nothing per frame while live', () => {
+    const bytes = bytesPerStep(puppetStep());
+    console.log(`puppet: ${bytes.toFixed(1)} bytes/update`);
+    expect(bytes).toBeLessThan(BOUND);
+  });
+
+  it('detects one small array per frame (control)', () => {
+    expect(bytesPerStep(puppetStep({ arrays: [] }))).toBeGreaterThan(BOUND);
+  });
+});
