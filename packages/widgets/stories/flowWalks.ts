@@ -90,12 +90,13 @@ export interface StoryLoop {
 
 /** Creates the model of `flow` on a fresh in-page dialog engine. */
 export function createStoryLoop(flow: StoryFlow, language: 'en' | 'zh-CN', idPrefix: string): StoryLoop {
+  const options = { idPrefix, language };
   const model =
     flow === 'card'
-      ? new CardApplicationFlow({ idPrefix })
+      ? new CardApplicationFlow(options)
       : flow === 'greeter'
-        ? new BranchGreeterFlow({ idPrefix })
-        : new FinancialAdvisorFlow({ idPrefix });
+        ? new BranchGreeterFlow(options)
+        : new FinancialAdvisorFlow(options);
   return { model, loop: createLocalLoop(model, language) };
 }
 
