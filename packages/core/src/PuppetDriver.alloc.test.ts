@@ -63,7 +63,11 @@ function puppetStep(keep?: { arrays: Float32Array[] }): (n: number) => void {
 
 describe.skipIf(!gc)('PuppetDriver allocation (heap growth per update after 20k warm-up updates)', () => {
   it('allocates nothing per frame while live', () => {
-    const bytes = bytesPerStep(puppetStep());
+    // Up to three fresh attempts, as in the mixer's test: a loaded machine can deoptimise or scavenge mid-measure.
+    let bytes = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 3 && bytes >= BOUND; attempt++) {
+      bytes = Math.min(bytes, bytesPerStep(puppetStep()));
+    }
     console.log(`puppet: ${bytes.toFixed(1)} bytes/update`);
     expect(bytes).toBeLessThan(BOUND);
   });
