@@ -8,6 +8,39 @@
 export { type DialogServerConfig, readDialogServerConfig } from './config';
 export { DialogServerError, DialogServerErrorCode } from './DialogServerError';
 export { DialogService, type DialogServiceEvents, type DialogServiceOptions } from './DialogService';
+export { type AssistFact, assistFacts } from './handoff/assistFacts';
+export { ConversationLog, type ConversationLogOptions } from './handoff/ConversationLog';
+export {
+  createDeskHandler,
+  DESK_PATH,
+  type DeskHandlerOptions,
+  type DeskRequestHandler,
+} from './handoff/createDeskHandler';
+export { DeskFeed, type DeskView } from './handoff/DeskFeed';
+export { DeskSession, type DeskSessionCallbacks, type HandoffSessionPort } from './handoff/DeskSession';
+export { type DeskAuthenticator, operatorSecretAuth } from './handoff/deskAuth';
+export { HandoffDesk, type HandoffDeskEvents, type HandoffDeskOptions } from './handoff/HandoffDesk';
+export { HandoffError, HandoffErrorCode } from './handoff/HandoffError';
+export { HandoffStateMachine, type HandoffTransition } from './handoff/HandoffStateMachine';
+export type {
+  AssistNote,
+  AwayMode,
+  HandoffPhase,
+  HandoffReason,
+  HandoffSecurityEvent,
+  HandoffTicket,
+  OperatorProfile,
+  SentimentSummary,
+  TranscriptEntry,
+} from './handoff/handoffTypes';
+export {
+  DEFAULT_OPERATOR_CAPACITY,
+  type RoutableRequest,
+  type RoutingCandidate,
+  SkillRouter,
+  type SkillRouterOptions,
+} from './handoff/SkillRouter';
+export { connectDesk, type RunningHandoffServer, startHandoffServer } from './handoff/startHandoffServer';
 export { IdempotencyLog } from './IdempotencyLog';
 export { RoomLink, type RoomLinkTarget, UTTERANCE_ATTRIBUTE } from './RoomLink';
 export { INTERRUPT_ACTION, Session, type SessionOptions } from './Session';
