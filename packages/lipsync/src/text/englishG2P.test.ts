@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishToPhones } from './englishG2P';
+import { englishToPhones, linkedPhones } from './englishG2P';
 
 const g2p = (w: string) => englishToPhones(w).join(' ');
 
@@ -24,6 +24,21 @@ describe('englishToPhones', () => {
     expect(g2p('city')).toBe('S IH1 T IY0');
     expect(g2p('boxes')).toBe('B AA1 K S IH0 Z');
     expect(g2p('wanted')).toBe('W AE1 N T IH0 D');
+  });
+
+  it('leaves be-, de-, re- unstressed before a one-syllable root only', () => {
+    expect(g2p('before')).toBe('B IH0 F AO1 R');
+    expect(g2p('decide')).toBe('D IH0 S AY1 D');
+    expect(g2p('return')).toBe('R IH0 T ER1 N');
+    expect(englishToPhones('register')[1]).toBe('EH1');
+    expect(englishToPhones('better')[1]).toBe('EH1');
+  });
+
+  it('reads "the" and "to" with a full vowel before a vowel only', () => {
+    expect(linkedPhones('the', 'apple')).toEqual(['DH', 'IY0']);
+    expect(linkedPhones('To', 'open')).toEqual(['T', 'UW0']);
+    expect(linkedPhones('the', 'bank')).toBeNull();
+    expect(linkedPhones('a', 'apple')).toBeNull();
   });
 
   it('returns no phones for a word with no letters', () => {

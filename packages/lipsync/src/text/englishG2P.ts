@@ -56,13 +56,28 @@ function applyRules(w: string): string[] {
     i += rule[0].length;
     if (rule[0].length === 1 && w[i] === rule[0] && !/[aeiouy]/.test(rule[0])) i++;
   }
-  return stress(phones);
+  return stress(phones, unstressedPrefix(w));
 }
 
-function stress(phones: string[]): string[] {
+/**
+ * Prefixes that are unstressed before a stressed one-syllable root (before, decide, return, because): be-, de-,
+ * re- before a single consonant. Longer words are left alone (benefit, register, reference).
+ */
+function unstressedPrefix(w: string): boolean {
+  if (!/^(be|de|re)[bcdfgjklmnpqstvwz][aeiouy]/.test(w)) return false;
+  const root = w.slice(2).replace(/([^aeiouy])e[sd]?$/, '$1');
+  return (root.match(/[aeiouy]+/g) ?? []).length === 1;
+}
+
+function stress(phones: string[], prefix = false): string[] {
   let stressed = false;
+  let first = true;
   return phones.map((p) => {
     if (!VOWEL.test(p) || /\d$/.test(p)) return p;
+    if (prefix && first) {
+      first = false;
+      return 'IH0';
+    }
     if (!stressed) {
       stressed = true;
       return `${p}1`;

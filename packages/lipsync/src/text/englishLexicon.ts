@@ -38,6 +38,7 @@ export const ENGLISH_LEXICON: Readonly<Record<string, string>> = {
   credit: 'K R EH1 D IH0 T',
   customer: 'K AH1 S T AH0 M ER0',
   day: 'D EY1',
+  debit: 'D EH1 B AH0 T',
   deposit: 'D AH0 P AA1 Z AH0 T',
   do: 'D UW1',
   does: 'D AH1 Z',
