@@ -5,10 +5,19 @@ import { CameraSense, senseAssetUrls } from '@digital-human/sense';
 
 // What `auto` would choose on this device, e.g. for your analytics.
 const tier: QualitySettings = resolveQuality('auto');
-console.info(`avatar tier ${tier.tier}: ≤${tier.maxPixelRatio}× pixels, outlines ${tier.outlines}, ${tier.maxFps || 'display'} fps`);
+console.info(
+  `avatar tier ${tier.tier}: ≤${tier.maxPixelRatio}× pixels, outlines ${tier.outlines}, ${tier.maxFps || 'display'} fps`,
+);
 
 // Force the low tier (pixel ratio 1, no outlines, no antialiasing, 30 fps) for a known weak device list.
-export const avatar = <DigitalHuman src="/avatars/assistant.vrm" portrait="/avatars/thumbnail.png" quality="low" />;
+export const avatar = (
+  <DigitalHuman src="/avatars/assistant.vrm" portrait="/avatars/thumbnail.png" quality="low" />
+);
 
 // The camera at 320×240 and at most 10 frames a second, using at most a third of the time.
-export const sense = new CameraSense({ tracker: senseAssetUrls(), quality: 'low', maxFps: 10, maxBusy: 0.33 });
+export const sense = new CameraSense({
+  tracker: senseAssetUrls(),
+  quality: 'low',
+  maxFps: 10,
+  maxBusy: 0.33,
+});
