@@ -9,8 +9,11 @@ import {
 } from '@digital-human/protocol';
 import type { CodecResult, MessageCodec, ParticipantRole } from './MessageCodec';
 
-/** Every `dh.*` topic except binary face frames, which arrive as lossy packets on their own topic. */
-const TOPICS: readonly string[] = Object.values(Topic);
+/**
+ * Every `dh.*` topic except binary face frames, which arrive as lossy packets on their own topic and are read by
+ * `OperatorFrames` (allocation-free, operator role only) rather than decoded into a new message per packet here.
+ */
+const TOPICS: readonly string[] = Object.values(Topic).filter((topic) => topic !== Topic.face);
 
 /**
  * The default {@link MessageCodec}: `@digital-human/protocol`'s versioned messages, size limits and role
