@@ -13,6 +13,7 @@ import { dominantViseme, timedTextToCues, type VisemeCue, VisemeScheduler } from
 import { zhCharTimestamps } from '../charTimestamps';
 import { type Frame, Score } from '../score';
 import { SENTENCES } from '../sentences';
+import { AUDIO_MODEL_PATH, loadAudioModel, scoreHeldOutVoices } from './audioModelPath';
 
 type Summary = ReturnType<Score['summary']>;
 
@@ -127,6 +128,7 @@ async function runLipsync(
   await ctx.resume();
   const values = new Map<Viseme, number>();
   const head = { node: await createHeadAudio(ctx, values), values };
+  const audioModel = await loadAudioModel();
   const scores: Record<string, Score> = {};
   let frameCount = 0;
   let seconds = 0;
@@ -140,6 +142,7 @@ async function runLipsync(
     const frames = await playSentence(ctx, head, toFloat32(r.samples), r.sampleRate, {
       'tts-visemes': r.visemes,
       'text+timestamps': timedTextToCues(timed),
+      [AUDIO_MODEL_PATH]: await audioModel(toFloat32(r.samples), r.sampleRate),
     });
     for (const [name, f] of Object.entries(frames)) {
       const key = `${name}/${s.language}`;
@@ -151,6 +154,9 @@ async function runLipsync(
     for (let i = 1; i < times.length; i++) if (times[i]! - times[i - 1]! > 0.04) stalls++;
     seconds += r.duration + 0.3;
   }
+  const playModel = async (pcm: Float32Array, rate: number, cues: readonly VisemeCue[]) =>
+    (await playSentence(ctx, head, pcm, rate, { [AUDIO_MODEL_PATH]: cues }))[AUDIO_MODEL_PATH]!;
+  await scoreHeldOutVoices(tts, audioModel, playModel, scores);
   const latency = ctx.outputLatency || ctx.baseLatency || 0;
   await ctx.close();
   tts.dispose();
