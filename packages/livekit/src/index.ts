@@ -45,6 +45,8 @@ export type { OperatorVoiceOptions, OperatorVoiceParticipant } from './OperatorV
 export { OperatorVoice } from './OperatorVoice';
 export type { OperatorVoiceChainOptions } from './OperatorVoiceChain';
 export { OperatorVoiceChain } from './OperatorVoiceChain';
+export type { OperatorVoiceLipsyncOptions, VoiceLevelSource } from './OperatorVoiceLipsync';
+export { OperatorVoiceLipsync } from './OperatorVoiceLipsync';
 export { PITCH_SHIFTER_PROCESSOR, pitchShifterSource, semitonesToRatio } from './operatorVoiceWorklet';
 export { MAX_PCM_CHANNELS, PcmDecoder } from './PcmDecoder';
 export type {
