@@ -1,6 +1,9 @@
 // The audio-only path of the Chromium lip-sync bench: the SDK's AudioVisemeModel (real onnxruntime-web, the
 // committed model) hears each sentence's PCM in 100 ms chunks, as agent audio arrives ahead of playback, and its
 // cues are scheduled like every other path's. Also scores voices the model never trained on (HELD_OUT_VOICES).
+// imported up front so Vite pre-bundles onnxruntime-web before the page says 'ready' (the model imports it lazily,
+// and a dependency discovered mid-run would make Vite reload the page)
+import 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { type EspeakSynthesizer, toFloat32 } from '../../../dialog/src/tts/index';
 import { HELD_OUT_VOICES } from '../../model/corpus';
