@@ -34,7 +34,7 @@ export { CONTROLLERS, DIALOG_STATES, EMOTION_NAMES, HANDOFF_REASONS } from './me
 export { exampleMessageList, exampleMessages } from './messages/examples';
 export type { JsonMessage, JsonMessageType, MessageOf, MessageType } from './messages/registry';
 export { FACE_FRAME_TYPE, isJsonMessageType, JSON_MESSAGE_TYPES, MESSAGE_SCHEMAS } from './messages/registry';
-export { SPEAKERS, VISEME_NAMES } from './messages/speech';
+export { SPEAKERS, SPEECH_AUDIO, VISEME_NAMES } from './messages/speech';
 export { FORM_FIELD_KINDS, RISK_LEVELS } from './messages/ui';
 export { SENTIMENT_LABELS } from './messages/user';
 export type { ProtocolDecoderEvents, Sender } from './ProtocolDecoder';

@@ -24,6 +24,9 @@ export const VISEME_NAMES = [
   'ou',
 ] as const;
 
+/** How an utterance's audio reaches the browser (see `speech.start`). */
+export const SPEECH_AUDIO = ['stream', 'track'] as const;
+
 /** Who is speaking in a caption or transcript. */
 export const SPEAKERS = ['agent', 'operator', 'customer'] as const;
 
@@ -43,6 +46,15 @@ export const speechStartSchema = message('speech.start', {
   language: optional(language()),
   /** The utterance's audio duration when known, ms. */
   durationMs: optional(millis()),
+  /**
+   * How its audio travels: `stream` (default: PCM on `lk.audio_stream`, its attribute `dh.utterance_id` naming
+   * the utterance) or `track` (the sender's published audio track). For `track`, send `speech.start` before the
+   * audio, begin the utterance after at least 150 ms of silence on the track, and give `durationMs`: the browser
+   * anchors the utterance on the first audible frame its RTP receiver plays out (playout timestamps, not arrival).
+   */
+  audio: optional(enumOf(SPEECH_AUDIO)),
+  /** For `audio: 'track'`: ms of silence at the head of the utterance before its first audible sample. */
+  leadInMs: optional(millis()),
 });
 
 /** The utterance ended (played out, or interrupted). */
