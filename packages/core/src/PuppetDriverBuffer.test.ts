@@ -117,4 +117,25 @@ describe('PuppetDriverBuffer', () => {
     expect(buffer.push(frame(1, 5_000_033), 1.433)).toBe('accepted');
     expect(buffer.size).toBe(2);
   });
+
+  it('recovers when the path gets slower for good (a reconnection): resyncs after a run of late frames', () => {
+    const buffer = new PuppetDriverBuffer();
+    const pose = new Float32Array(PUPPET_POSE_SIZE);
+    // 30 Hz from local time 1 s; transit 20 ms for the first 30 frames, then 400 ms (below the 2 s restart bound).
+    const arrivals = Array.from({ length: 90 }, (_, k) => 1 + k / 30 + (k < 30 ? 0.02 : 0.4));
+    const results: string[] = [];
+    const states: string[] = [];
+    let next = 0;
+    for (let now = 1; now < 4.4; now += DT) {
+      while (next < arrivals.length && arrivals[next]! <= now) {
+        results.push(buffer.push(frame(next, next * 33), arrivals[next]!));
+        next++;
+      }
+      states.push(buffer.sample(now, DT, pose));
+    }
+    const after = results.slice(30);
+    expect(after.slice(0, 4)).toEqual(['late', 'late', 'late', 'late']);
+    expect(after.slice(4).every((r) => r === 'accepted')).toBe(true);
+    expect(states.at(-1)).toBe('live');
+  });
 });

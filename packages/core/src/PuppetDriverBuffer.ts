@@ -37,6 +37,8 @@ const PEAK_TAU = 3;
 const COAST_TAU = 0.06;
 /** Senders whose time is this far (s) from the playout position are treated as restarted: resync. */
 const RESYNC = 2;
+/** This many late frames in a row (about 130 ms at 30 Hz) resync the clock mapping. */
+const LATE_RESYNC = 4;
 
 /**
  * The puppet's jitter buffer: orders operator face frames by capture time, maps the sender's clock to the local one
@@ -65,6 +67,7 @@ export class PuppetDriverBuffer {
   /** Smoothed interval between consecutive frames at the sender, seconds (30 Hz until measured). */
   private interval = 1 / 30;
   private newest = Number.NEGATIVE_INFINITY;
+  private lateRun = 0;
 
   constructor(options: PuppetDriverBufferOptions = {}) {
     this.minDelay = options.minDelay ?? 0.06;
@@ -99,12 +102,21 @@ export class PuppetDriverBuffer {
 
   /** Adds a frame that arrived at local time `arrival` (seconds). */
   push(frame: OperatorFaceFrame, arrival: number): PuppetPushResult {
+    // A run of late frames means the path got slower for good (a reconnection, a new route): start over.
+    if (this.lateRun >= LATE_RESYNC) this.reset();
     const time = this.unwrap(frame.timestampMs) / 1000;
     const transit = arrival - time;
-    if (this.synced && Math.abs(transit - this.baseTransit) > RESYNC) this.reset();
+    if (this.synced && Math.abs(transit - this.baseTransit) > RESYNC) {
+      this.reset();
+      return this.push(frame, arrival);
+    }
     if (!this.synced) this.sync(transit, arrival);
     else this.track(transit, arrival);
-    if (time <= this.lastSample) return 'late';
+    if (time <= this.lastSample) {
+      this.lateRun++;
+      return 'late';
+    }
+    this.lateRun = 0;
     if (this.find(frame.seq, time)) return 'duplicate';
     const gap = time - this.newest;
     if (gap > 0 && gap < 0.2) this.interval += (gap - this.interval) * 0.1;
@@ -150,6 +162,7 @@ export class PuppetDriverBuffer {
     this.jitterEstimate = 0;
     this.lastSample = Number.NEGATIVE_INFINITY;
     this.newest = Number.NEGATIVE_INFINITY;
+    this.lateRun = 0;
   }
 
   private unwrap(raw: number): number {
