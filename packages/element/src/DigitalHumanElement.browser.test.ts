@@ -122,6 +122,28 @@ describe('<digital-human>', () => {
     expect((await notStarted).detail.code).toBe('not-started');
   });
 
+  it('lets go of a transport that failed to connect, so a retry starts afresh', async () => {
+    let attempts = 0;
+    const off = registerTransport('flaky', ({ audioContext }) => {
+      attempts++;
+      fake = new FakeTransport(audioContext);
+      if (attempts === 1) fake.connect = () => Promise.reject(new Error('network down'));
+      return fake;
+    });
+    const { el, ready } = mount({ avatar: avatarUrl, transport: 'flaky' });
+    await ready;
+    const error = waitForDomEvent<CustomEvent<ErrorDetail>>(el, 'dh-error');
+    expect(await el.start()).toBe(false);
+    expect((await error).detail.code).toBe('transport-failed');
+    const first = fake!;
+    expect(first.disposed).toBe(true);
+    expect(await el.start()).toBe(true);
+    expect(attempts).toBe(2);
+    expect(fake).not.toBe(first);
+    expect(el.state?.connection).toBe('connected');
+    off();
+  });
+
   it('disposes the renderer, the audio and the transport when removed from the page', async () => {
     const { el, ready } = mount({ avatar: avatarUrl, transport: 'fake' });
     await ready;

@@ -93,6 +93,8 @@ export class ElementSession {
       await this.hello(language);
       if (options.flow) await this.sendAction('flow.start', { flow: options.flow });
     } catch (cause) {
+      // Let go of the failed transport, so a later start() (a retry tap) begins afresh.
+      await this.stop().catch(() => undefined);
       throw DigitalHumanElementError.transportFailed('the transport could not connect', cause);
     }
   }

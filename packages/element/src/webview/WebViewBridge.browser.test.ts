@@ -135,6 +135,15 @@ describe('WebView bridge, with the host played by the test', () => {
     expect(el.active).toBe(true);
   });
 
+  it('refuses host messages before the element is on the page (not-ready), without throwing', () => {
+    const host = installFakeIosHost();
+    const el = document.createElement('digital-human');
+    bridge = new WebViewBridge(el);
+    expect(() => hostCalls('{"v":1,"type":"start","id":"too-early"}')).not.toThrow();
+    expect(host.of('error')).toEqual([expect.objectContaining({ code: 'not-ready', replyTo: 'too-early' })]);
+    expect(fake).toBeUndefined();
+  });
+
   it('forwards element errors to the host, and stops answering once disposed', async () => {
     const host = installFakeAndroidHost();
     const el = mountWithBridge();

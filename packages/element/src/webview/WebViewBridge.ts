@@ -8,7 +8,7 @@ import {
   parseHostMessage,
 } from './bridgeProtocol';
 import { findHostChannel, type HostChannel, type HostChannelNames } from './hostChannel';
-import type { WebViewBridgeError } from './WebViewBridgeError';
+import { WebViewBridgeError } from './WebViewBridgeError';
 
 /** Options of a {@link WebViewBridge}. */
 export interface WebViewBridgeOptions extends HostChannelNames {
@@ -67,7 +67,13 @@ export class WebViewBridge {
       this.sendBridgeError(parsed.error);
       return false;
     }
-    this.apply(parsed.message);
+    const { message } = parsed;
+    // Before the element is defined and on the page its methods are missing: refuse rather than throw.
+    if (this.element.active !== true) {
+      this.sendBridgeError(WebViewBridgeError.notReady(message.type, message.id));
+      return false;
+    }
+    this.apply(message);
     return true;
   }
 

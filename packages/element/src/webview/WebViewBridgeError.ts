@@ -6,14 +6,16 @@ import { DigitalHumanError } from '@digital-human/core';
  * - `too-large`: over {@link MAX_HOST_MESSAGE_CHARS} characters;
  * - `unsupported-version`: `v` is not a version this page speaks (see `payload.supported`);
  * - `unknown-type`: a `type` the contract does not define;
- * - `invalid-payload`: the payload does not match the type's shape or limits.
+ * - `invalid-payload`: the payload does not match the type's shape or limits;
+ * - `not-ready`: the element is not on the page yet (send after the page's `ready`).
  */
 export type WebViewBridgeErrorCode =
   | 'malformed'
   | 'too-large'
   | 'unsupported-version'
   | 'unknown-type'
-  | 'invalid-payload';
+  | 'invalid-payload'
+  | 'not-ready';
 
 /** A host → page message the bridge refused; its message starts with `'WebViewBridge: '`. */
 export class WebViewBridgeError extends DigitalHumanError<WebViewBridgeErrorCode> {
@@ -53,6 +55,15 @@ export class WebViewBridgeError extends DigitalHumanError<WebViewBridgeErrorCode
   /** The message's type is not part of the contract. */
   static unknownType(type: string, replyTo?: string): WebViewBridgeError {
     return new WebViewBridgeError('unknown-type', `unknown message type "${type.slice(0, 40)}"`, replyTo);
+  }
+
+  /** The element cannot take messages yet (not defined or not on the page). */
+  static notReady(type: string, replyTo?: string): WebViewBridgeError {
+    return new WebViewBridgeError(
+      'not-ready',
+      `${type}: the element is not ready; wait for "ready"`,
+      replyTo,
+    );
   }
 
   /** The payload does not match the type. */
