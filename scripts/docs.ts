@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApiProgram, listPackages, renderApiIndex, renderPackage } from './docsApi';
+import { formatInPlace } from './docsFormat';
 import { renderProtocolReference, replaceSection } from './docsProtocol';
 import { docPages, syncSnippets } from './docsSnippets';
 
@@ -23,6 +24,7 @@ writeFileSync(join(apiDir, 'README.md'), renderApiIndex(packages));
 const protocolPath = join(docs, 'protocol.md');
 writeFileSync(protocolPath, replaceSection(readFileSync(protocolPath, 'utf8'), renderProtocolReference()));
 for (const page of docPages()) writeFileSync(page, syncSnippets(readFileSync(page, 'utf8')));
+formatInPlace([docs]);
 process.stdout.write(
   `docs: ${packages.length} API pages (${Math.round(bytes / 1024)} KiB), protocol.md and the guides' snippets\n`,
 );

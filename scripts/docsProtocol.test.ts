@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JSON_MESSAGE_TYPES } from '../packages/protocol/src/index';
+import { formatWithBiome } from './docsFormat';
 import {
   messageDescriptions,
   PROTOCOL_MARKERS,
@@ -12,8 +13,10 @@ import {
 const doc = readFileSync(resolve(import.meta.dirname, '../docs/protocol.md'), 'utf8');
 
 describe('docs/protocol.md', () => {
-  it('holds the current generated reference (run `pnpm docs:api` when this fails)', () => {
-    expect(replaceSection(doc, renderProtocolReference())).toBe(doc);
+  it('holds the current generated reference (run `pnpm docs:api` when this fails)', {
+    timeout: 60_000,
+  }, () => {
+    expect(formatWithBiome(replaceSection(doc, renderProtocolReference()), 'docs/protocol.md')).toBe(doc);
   });
 
   it('documents every JSON message type with its own description and a JSON example', () => {

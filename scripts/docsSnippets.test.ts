@@ -1,12 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatWithBiome } from './docsFormat';
 import { docPages, SNIPPETS_DIR, snippetDiagnostics, snippetsOf, syncSnippets } from './docsSnippets';
 
+const root = resolve(import.meta.dirname, '..');
+
 describe('the guides’ code', () => {
-  it('is the current content of docs/snippets (run `pnpm docs:api` when this fails)', () => {
+  it('is the current content of docs/snippets (run `pnpm docs:api` when this fails)', {
+    timeout: 60_000,
+  }, () => {
     for (const page of docPages()) {
       const text = readFileSync(page, 'utf8');
-      expect(syncSnippets(text), page).toBe(text);
+      expect(formatWithBiome(syncSnippets(text), relative(root, page)), page).toBe(text);
     }
   });
 

@@ -3,9 +3,12 @@ import { type QualitySettings, resolveQuality } from '@digital-human/avatar';
 import { DigitalHuman } from '@digital-human/react';
 import { CameraSense, senseAssetUrls } from '@digital-human/sense';
 
+/** Your page's own output (a status line, your logger). */
+declare function show(...parts: unknown[]): void;
+
 // What `auto` would choose on this device, e.g. for your analytics.
 const tier: QualitySettings = resolveQuality('auto');
-console.info(
+show(
   `avatar tier ${tier.tier}: ≤${tier.maxPixelRatio}× pixels, outlines ${tier.outlines}, ${tier.maxFps || 'display'} fps`,
 );
 

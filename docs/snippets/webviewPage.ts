@@ -2,6 +2,9 @@
 import { defineDigitalHumanElement } from '@digital-human/element';
 import { parseHostMessage, WebViewBridge } from '@digital-human/element/webview';
 
+/** Your page's own output (a status line, your logger). */
+declare function show(...parts: unknown[]): void;
+
 const dh = document.querySelector('digital-human');
 if (!dh) throw new Error('no <digital-human> on the page');
 // The bridge first, so the host hears `ready` even when the avatar is quick.
@@ -15,4 +18,4 @@ const context = parseHostMessage(
   '{"v":1,"type":"setUserContext","payload":{"segment":"gold","locale":"zh-CN"}}',
 );
 const bad = parseHostMessage('{"v":1,"type":"launchRockets"}');
-console.info(start.ok, context.ok, bad.ok ? '' : bad.error.code); // true true <the code>
+show(start.ok, context.ok, bad.ok ? '' : bad.error.code); // true true <the code>
