@@ -47,6 +47,14 @@ export type { OperatorVoiceChainOptions } from './OperatorVoiceChain';
 export { OperatorVoiceChain } from './OperatorVoiceChain';
 export type { OperatorVoiceLipsyncOptions, VoiceLevelSource } from './OperatorVoiceLipsync';
 export { OperatorVoiceLipsync } from './OperatorVoiceLipsync';
+export type {
+  OperatorVoicePlayerEvents,
+  OperatorVoicePlayerRoom,
+  OperatorVoiceRemoteParticipant,
+  OperatorVoiceRemoteTrack,
+  OperatorVoiceTrackListener,
+} from './OperatorVoicePlayer';
+export { OperatorVoicePlayer } from './OperatorVoicePlayer';
 export { PITCH_SHIFTER_PROCESSOR, pitchShifterSource, semitonesToRatio } from './operatorVoiceWorklet';
 export { MAX_PCM_CHANNELS, PcmDecoder } from './PcmDecoder';
 export type {
