@@ -31,6 +31,7 @@ export interface RoomLinkTarget {
   receive(payload: Uint8Array | string, sender: Sender): void;
   playbackStarted(callerIdentity: string): void;
   playbackFinished(callerIdentity: string, payload: PlaybackFinishedPayload): void;
+  customerArrived(): void;
   customerLeft(): void;
 }
 
@@ -51,6 +52,11 @@ export class RoomLink implements SessionLink {
     this.room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
       if (participant && topic !== undefined && INBOUND_TOPICS.includes(topic))
         this.target?.receive(payload, this.senderOf(participant));
+    });
+    // rtc-node drops the sender of data that arrives before the participant is announced (its first packets):
+    // such data has no role and is refused; the session greets on arrival if the hello was lost that way.
+    this.room.on(RoomEvent.ParticipantConnected, (participant) => {
+      if (participant.identity === this.customerIdentity) this.target?.customerArrived();
     });
     this.room.on(RoomEvent.ParticipantDisconnected, (participant) => {
       if (participant.identity === this.customerIdentity) this.target?.customerLeft();
@@ -83,6 +89,7 @@ export class RoomLink implements SessionLink {
       target.playbackFinished(data.callerIdentity, decoded.value);
       return 'ok';
     });
+    if (this.customerPresent) target.customerArrived();
   }
 
   /** The customer is in the room now. */

@@ -69,13 +69,14 @@ const until = async (check: () => boolean, what: string) => {
 };
 
 let session: Session | undefined;
-function open(leadSeconds = 10) {
+function open(leadSeconds = 10, helloWaitMs = 60_000) {
   const link = new FakeLink();
   session = new Session({
     link,
     customerIdentity: CUSTOMER.identity,
     synthesis: fakeSynthesis,
     speech: { leadSeconds },
+    helloWaitMs,
   });
   return { link, session };
 }
@@ -192,5 +193,29 @@ describe('Session', () => {
     await until(() => link.audio.length === 2, 'speech after resume');
     expect(session.agentState).toBe('active');
     expect(link.of('handoff.state').at(-1)).toMatchObject({ controller: 'ai' });
+  });
+
+  it('greets after helloWaitMs when the hello was lost on arrival; the late hello gets a resync', async () => {
+    const { link, session } = open(10, 30);
+    session.customerArrived();
+    expect(link.sent).toEqual([]);
+    await until(() => link.audio.length === 1, 'greeting without hello');
+    expect(link.of('speech.caption')[0]?.language).toBe('zh-CN');
+    session.receive(encode(hello), CUSTOMER);
+    await until(() => link.of('dialog.state').length === 2, 'resync');
+    expect(link.audio).toHaveLength(1);
+  });
+
+  it('does not greet unasked when the hello came in time, or the customer left', async () => {
+    const { link, session } = open(10, 30);
+    session.customerArrived();
+    session.customerLeft();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(link.sent).toEqual([]);
+    session.customerArrived();
+    session.receive(encode(hello), CUSTOMER);
+    await until(() => link.audio.length === 1, 'greeting');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(link.of('speech.caption')).toHaveLength(1);
   });
 });

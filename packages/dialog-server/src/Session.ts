@@ -1,5 +1,5 @@
 import { Emitter } from '@digital-human/core';
-import type { DialogEngineOptions, DialogLanguage, DialogSessionState } from '@digital-human/dialog';
+import { type DialogEngineOptions, DialogLanguage, type DialogSessionState } from '@digital-human/dialog';
 import { type SpeechSynthesis, SpokenDialog } from '@digital-human/dialog/local';
 import {
   createMessage,
@@ -8,6 +8,7 @@ import {
   type Message,
   type MessageOf,
   type PlaybackFinishedPayload,
+  PROTOCOL_VERSION,
   type Sender,
 } from '@digital-human/protocol';
 import { DialogServerError } from './DialogServerError';
@@ -33,6 +34,12 @@ export interface SessionOptions {
   readonly synthesis?: () => Promise<SpeechSynthesis | null>;
   /** Pacing of the audio stream. */
   readonly speech?: SpeechChannelOptions;
+  /**
+   * How long after the customer arrived the session waits for its hello before greeting anyway, ms (default
+   * 3000): the first packets of a participant can reach the agent before the participant is announced, and are
+   * then dropped for having no role. A hello after that greeting gets a resync.
+   */
+  readonly helloWaitMs?: number;
 }
 
 /** A user action with this `kind` only cuts the avatar's speech (it is acknowledged, not a dialog turn). */
@@ -65,11 +72,17 @@ export class Session {
   private outQueue: Promise<void> = Promise.resolve();
   private agent: AgentState = 'active';
   private greeted = false;
+  private present = false;
+  private helloTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly helloWaitMs: number;
+  private readonly language: DialogLanguage;
   private disposed = false;
 
   constructor(options: SessionOptions) {
     this.link = options.link;
     this.customerIdentity = options.customerIdentity;
+    this.helloWaitMs = options.helloWaitMs ?? 3000;
+    this.language = options.language ?? DialogLanguage.zh;
     this.speech = new SpeechChannel(
       options.link,
       options.customerIdentity,
@@ -152,8 +165,30 @@ export class Session {
     this.requireCustomer(callerIdentity, 'lk.playback_started');
   }
 
+  /** The customer is in the room (as the agent sees it). */
+  get customerPresent(): boolean {
+    return this.present;
+  }
+
+  /** The customer joined the room: it is greeted on its hello, or after `helloWaitMs` without one. */
+  customerArrived(): void {
+    this.present = true;
+    if (this.greeted || this.helloTimer !== undefined || this.disposed) return;
+    this.helloTimer = setTimeout(() => {
+      this.helloTimer = undefined;
+      if (this.greeted || !this.present || this.disposed) return;
+      this.greeted = true;
+      const language = this.language;
+      void this.dialog.handle(
+        createMessage('hello', { protocolVersion: PROTOCOL_VERSION, capabilities: [], language }),
+      );
+    }, this.helloWaitMs);
+  }
+
   /** The customer left the room (it may come back with a resume): what was in flight is forgotten. */
   customerLeft(): void {
+    this.present = false;
+    this.clearHelloTimer();
     const cut = this.speech.reset();
     if (cut.length > 0) this.events.emit('interrupted', { utteranceIds: cut, reason: 'left' });
   }
@@ -208,6 +243,7 @@ export class Session {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.clearHelloTimer();
     this.speech.dispose();
     this.dialog.dispose();
     this.events.removeAllListeners();
@@ -215,6 +251,7 @@ export class Session {
 
   private fromCustomer(message: Message): void {
     if (message.type === 'hello') {
+      this.clearHelloTimer();
       if (this.greeted) this.resync();
       else {
         this.greeted = true;
@@ -252,6 +289,11 @@ export class Session {
     const to = message.type === 'handoff.assist' ? this.link.participantsWithRole('operator') : undefined;
     if (to?.length === 0) return;
     void this.send(message, to).catch(() => undefined);
+  }
+
+  private clearHelloTimer(): void {
+    if (this.helloTimer !== undefined) clearTimeout(this.helloTimer);
+    this.helloTimer = undefined;
   }
 
   private requireCustomer(identity: string, what: string): void {

@@ -108,6 +108,8 @@ export class SpokenDialog {
   private speak(say: SayRequest): void {
     this.speechQueue = this.speechQueue.then(async () => {
       const synth = await this.synth;
+      // Synthesis blocks the thread: let the turn's messages (ack, caption) go out first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       if (this.disposed) return;
       if (!synth) return this.sink.unspoken(say);
       let utterance: SpokenUtterance;
