@@ -120,7 +120,7 @@ describe.skipIf(!hasFixtures || !hasServer)('operator puppet over LiveKit (camer
     ]);
     const smiles = got.received.map((r) => r.smile);
     console.info(
-      `puppet e2e: operator captured ${sent.captured}, published ${sent.published}; customer received ${got.received.length} (smile ${Math.min(...smiles).toFixed(2)}..${Math.max(...smiles).toFixed(2)}), max happy ${got.maxHappy.toFixed(2)}, ${got.security.length} security events, states ${got.states.join(',')}`,
+      `puppet e2e: operator captured ${sent.captured}, published ${sent.published}; customer received ${got.received.length} (smile ${Math.min(...smiles).toFixed(2)}..${Math.max(...smiles).toFixed(2)}), max happy ${got.maxHappy.toFixed(2)}, ${got.security.length} security events, voice mouth ${got.maxVoiceMouth.toFixed(2)}, states ${got.states.join(',')}`,
     );
     expect(sent.errors).toEqual([]);
     expect(got.errors).toEqual([]);
@@ -138,5 +138,14 @@ describe.skipIf(!hasFixtures || !hasServer)('operator puppet over LiveKit (camer
     expect(got.states).toContain('live');
     expect(got.maxHappy).toBeGreaterThan(0.3);
     expect(got.audioTracks).toContain('operator-voice');
+    // The voice plays on the customer's side and drives the fallback lip-sync (Chromium's fake mic beeps).
+    expect(got.voices).toContain(OPERATOR);
+    await waitInPage(
+      customer,
+      () => window.puppetE2E.log.maxVoiceMouth > 0.2,
+      null,
+      15_000,
+      'the voice mouth',
+    );
   });
 });

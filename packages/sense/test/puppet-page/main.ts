@@ -8,7 +8,7 @@ import {
   PerformanceClock,
   PuppetDriver,
 } from '@digital-human/core';
-import { LiveKitTransport, OperatorFrames, OperatorVoice } from '@digital-human/livekit';
+import { LiveKitTransport, OperatorFrames, OperatorVoice, OperatorVoicePlayer } from '@digital-human/livekit';
 import { OperatorCapture } from '../../src';
 import type { PuppetLog, PuppetPageApi } from './puppetApi';
 
@@ -23,6 +23,8 @@ const log: PuppetLog = {
   states: [],
   maxHappy: 0,
   audioTracks: [],
+  voices: [],
+  maxVoiceMouth: 0,
   errors: [],
 };
 const cleanup: (() => unknown)[] = [];
@@ -67,9 +69,11 @@ const api: PuppetPageApi = {
     room.on('trackSubscribed', (track, publication) => {
       if (track.kind === 'audio') log.audioTracks.push(publication.trackName);
     });
+    const voice = new OperatorVoicePlayer(room, transport.audioContext ?? new AudioContext());
+    voice.on('voice', (e) => log.voices.push(e.track ? e.identity : null));
     const frames = new OperatorFrames(room, { receiveOnly: true });
     const clock = new PerformanceClock();
-    const puppet = new PuppetDriver({ clock });
+    const puppet = new PuppetDriver({ clock, fallbackMouth: voice.lipsync });
     const mixer = new Mixer();
     mixer.addDriver(new IdleDriver());
     mixer.addDriver(puppet);
@@ -90,6 +94,7 @@ const api: PuppetPageApi = {
       const out = mixer.update(now, now - last);
       last = now;
       log.maxHappy = Math.max(log.maxHappy, out.emotions[EmotionIndex.happy]!);
+      log.maxVoiceMouth = Math.max(log.maxVoiceMouth, voice.lipsync.opening);
     }, 16);
     cleanup.push(
       () => clearInterval(timer),

@@ -14,6 +14,10 @@ export interface PuppetLog {
   maxHappy: number;
   /** Customer side: names of the audio tracks it subscribed to. */
   audioTracks: string[];
+  /** Customer side: OperatorVoicePlayer `voice` events (identity, or null when a voice stopped). */
+  voices: (string | null)[];
+  /** Customer side: the largest mouth opening the operator's voice gave the fallback lip-sync. */
+  maxVoiceMouth: number;
   errors: string[];
 }
 
