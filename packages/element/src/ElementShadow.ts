@@ -12,6 +12,7 @@ const STYLE = `
   color: #fff; font: 500 15px/1.4 system-ui, sans-serif; pointer-events: none; }
 .captions p { display: inline-block; margin: 0.2em 0; padding: 0.2em 0.6em; border-radius: 6px;
   background: rgba(16, 26, 40, 0.72); }
+.captions p[data-speaker='customer'] { background: rgba(31, 78, 140, 0.8); }
 `;
 
 /** How many caption lines are shown at once. */

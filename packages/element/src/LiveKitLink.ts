@@ -9,15 +9,13 @@ import {
 } from '@digital-human/protocol';
 
 /**
- * Presents a `LiveKitTransport` as the protocol's `Transport`, so the session router drives it like any other:
- * `lk.audio_stream` segments become utterances (named by the agent's latest unplayed `speech.start`, else
- * `lk-<segment>`), and `lk.transcription` segments become `speech.transcript` captions.
+ * The `LiveKitTransport` as the element's session sees it: every transport event passed through unchanged, plus
+ * LiveKit Agents' `lk.transcription` segments turned into `speech.transcript` messages, so the session router shows
+ * them as captions like any other.
  */
 export class LiveKitLink implements Transport {
-  /** The transport's events, in the protocol's shape. */
+  /** The transport's events, plus transcriptions as messages. */
   readonly events = new Emitter<TransportEvents>();
-  private readonly announced: string[] = [];
-  private readonly playing = new Map<number, string>();
   private readonly offs: Array<() => void>;
 
   constructor(private readonly inner: LiveKitTransport) {
@@ -25,22 +23,11 @@ export class LiveKitLink implements Transport {
     this.offs = [
       e.on('connection', (c) => this.events.emit('connection', c)),
       e.on('audioplayback', (p) => this.events.emit('audioplayback', p)),
-      e.on('rejected', ({ code, error, sender }) => this.events.emit('rejected', { code, error, sender })),
+      e.on('rejected', (r) => this.events.emit('rejected', r)),
       e.on('error', (error) => this.events.emit('error', error)),
-      e.on('message', ({ message, sender }) => {
-        if (message.type === 'speech.start') this.announced.push(message.utteranceId);
-        this.events.emit('message', { message, sender });
-      }),
-      e.on('speechstarted', ({ segment, startTime, sender }) => {
-        const utteranceId = this.announced.shift() ?? `lk-${segment}`;
-        this.playing.set(segment, utteranceId);
-        this.events.emit('speechstarted', { utteranceId, startTime, sender });
-      }),
-      e.on('speechfinished', ({ segment, interrupted, position, sender }) => {
-        const utteranceId = this.playing.get(segment) ?? `lk-${segment}`;
-        this.playing.delete(segment);
-        this.events.emit('speechfinished', { utteranceId, interrupted, position, sender });
-      }),
+      e.on('message', (m) => this.events.emit('message', m)),
+      e.on('speechstarted', (s) => this.events.emit('speechstarted', s)),
+      e.on('speechfinished', (s) => this.events.emit('speechfinished', s)),
       e.on('transcription', ({ text, segmentId, final, sender }) => {
         const speaker = sender.role === 'operator' ? 'operator' : 'agent';
         const message = createMessage('speech.transcript', { segmentId, speaker, text, final });
