@@ -114,6 +114,39 @@ describe('LiveKitTransport over a fake room', () => {
     await transport.dispose();
   });
 
+  it("times speech on an agent's audio track by its playout and plays no customer's track", async () => {
+    const { transport, room } = await connected();
+    room.join('customer-evil', { [ROLE_ATTRIBUTE]: 'customer' });
+    const security: string[] = [];
+    const speech: string[] = [];
+    transport.events.on('security', ({ sender, topic }) => security.push(`${sender.identity}:${topic}`));
+    transport.events.on('speechstarted', ({ utteranceId, segment }) =>
+      speech.push(`start ${utteranceId} ${segment}`),
+    );
+    transport.events.on('speechfinished', ({ utteranceId, interrupted }) =>
+      speech.push(`end ${utteranceId} ${interrupted}`),
+    );
+    const evil = room.subscribeAudio('customer-evil');
+    const track = room.subscribeAudio(AGENT);
+    expect([evil.attached, track.attached]).toEqual([0, 1]);
+    expect(security).toEqual(['customer-evil:audio-track']);
+    const start = createMessage('speech.start', { utteranceId: 'u-track', audio: 'track', durationMs: 800 });
+    room.receive(AGENT, topicFor('speech.start'), start);
+    track.play(1000, performance.now(), 0);
+    await vi.advanceTimersByTimeAsync(20);
+    track.play(1000 + 4800, performance.now(), 0.4);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(speech).toEqual(['start u-track 0']);
+    room.receive(
+      AGENT,
+      topicFor('speech.end'),
+      createMessage('speech.end', { utteranceId: 'u-track', interrupted: true }),
+    );
+    await settle();
+    expect(speech).toEqual(['start u-track 0', 'end u-track true']);
+    await transport.dispose();
+  });
+
   it('refuses an invalid message and sends other messages without keeping them', async () => {
     const { transport, room } = await connected();
     const bad = createMessage('user.text', { id: 't-6', text: '' });

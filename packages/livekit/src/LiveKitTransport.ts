@@ -3,6 +3,8 @@ import type { JsonMessage, Message, Transport } from '@digital-human/protocol';
 import type { AudioCaptureOptions, Room, RoomConnectOptions, RoomOptions } from 'livekit-client';
 import { AckOutbox, type AckOutboxOptions } from './AckOutbox';
 import { AvatarAudioReceiver } from './AvatarAudioReceiver';
+import { AvatarTrackReceiver } from './AvatarTrackReceiver';
+import { bindAgentTracks } from './bindAgentTracks';
 import { bindRoomEvents, type LiveKitModule } from './bindRoomEvents';
 import { type FetchTokenOptions, fetchToken, type RoomCredentials } from './fetchToken';
 import { LiveKitTransportError } from './LiveKitTransportError';
@@ -42,6 +44,8 @@ export interface LiveKitTransportOptions<In, Out> {
 interface Session {
   readonly room: Room;
   readonly receiver: AvatarAudioReceiver;
+  /** Times speech that arrives on agents' audio tracks. */
+  readonly tracks: AvatarTrackReceiver;
   readonly captions: TranscriptionReceiver;
   readonly directory: ParticipantDirectory;
   readonly microphone: MicrophoneControl;
@@ -91,6 +95,7 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
     this.gate = new MessageGate<In>(this.codec, {
       message: (e) => {
         if (e.message.type === 'ack') this.outbox.ack(e.message.ackId);
+        this.session?.tracks.receive(e.message, e.sender);
         this.events.emit('message', e);
       },
       security: (e) => this.events.emit('security', e),
@@ -228,7 +233,7 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
     const unbind = bindRoomEvents(lk, room, {
       connection: (change) => {
         this.setPhase(change);
-        this.afterPhase(change, receiver);
+        this.afterPhase(change, receiver, tracks);
         // The room is finished (server gone for good, kicked, duplicate identity): allow a fresh connect().
         if (change.state === 'disconnected') this.closeSession();
       },
@@ -259,11 +264,30 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
       error: (e) => this.events.emit('error', e),
     });
     const microphone = new MicrophoneControl(room.localParticipant);
-    return { room, receiver, captions, directory, microphone, unbind };
+    const speech = {
+      started: (e: LiveKitTransportEvents<In>['speechstarted']) => this.events.emit('speechstarted', e),
+      finished: (e: LiveKitTransportEvents<In>['speechfinished']) => this.events.emit('speechfinished', e),
+    };
+    const tracks = new AvatarTrackReceiver(player.context, speech);
+    const unbindTracks = bindAgentTracks(lk, room, tracks, {
+      trusted: (participant, topic) => {
+        const sender = this.gate.senderOf(participant.identity, participant.attributes);
+        return this.gate.trust(sender, topic) ? sender : null;
+      },
+    });
+    const unbindAll = () => {
+      unbindTracks();
+      unbind();
+    };
+    return { room, receiver, tracks, captions, directory, microphone, unbind: unbindAll };
   }
 
   /** Keeps the outbox in step with the connection; resyncs after a full reconnect. */
-  private afterPhase(change: ConnectionChange, receiver: AvatarAudioReceiver): void {
+  private afterPhase(
+    change: ConnectionChange,
+    receiver: AvatarAudioReceiver,
+    tracks: AvatarTrackReceiver,
+  ): void {
     if (change.state === 'reconnecting' || change.state === 'disconnected') this.outbox.setOnline(false);
     else if (change.state === 'connected') this.outbox.setOnline(true);
     else if (change.state === 'reconnected') {
@@ -272,6 +296,7 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
         return;
       }
       receiver.reset();
+      tracks.reset();
       const hello = this.hello;
       const sent = hello ? this.publish(hello.topic, hello.payload) : Promise.resolve();
       void sent
@@ -297,6 +322,7 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
     if (!session) return;
     this.session = undefined;
     session.receiver.dispose();
+    session.tracks.dispose();
     session.captions.dispose();
     session.directory.dispose();
     for (const topic of this.codec.topics) session.room.unregisterTextStreamHandler(topic);

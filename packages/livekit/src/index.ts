@@ -7,6 +7,14 @@ export type { AckOutboxOptions, OutboxPublish } from './AckOutbox';
 export { AckOutbox } from './AckOutbox';
 export type { AvatarAudioCallbacks, AvatarAudioRoom } from './AvatarAudioReceiver';
 export { AvatarAudioReceiver, AvatarRpc, UTTERANCE_ID_ATTRIBUTE } from './AvatarAudioReceiver';
+export type {
+  AvatarTrackCallbacks,
+  AvatarTrackReceiverOptions,
+  TrackUtterance,
+} from './AvatarTrackReceiver';
+export { AvatarTrackReceiver } from './AvatarTrackReceiver';
+export type { AgentTrackCallbacks } from './bindAgentTracks';
+export { AUDIO_TRACK_TOPIC, bindAgentTracks } from './bindAgentTracks';
 export type { LiveKitModule, RoomEventCallbacks } from './bindRoomEvents';
 export { bindRoomEvents } from './bindRoomEvents';
 export type { FetchTokenOptions, RoomCredentials } from './fetchToken';
@@ -64,6 +72,14 @@ export type {
   PlaybackStarted,
 } from './PcmStreamPlayer';
 export { PcmStreamPlayer } from './PcmStreamPlayer';
+export type { PlayoutContext, SynchronizationSourceReader } from './playoutClock';
+export {
+  contextTimeAtPlayout,
+  OPUS_RTP_RATE,
+  outputLatencyOf,
+  playoutPerfMs,
+  rtpDelta,
+} from './playoutClock';
 export { protocolCodec } from './protocolCodec';
 export type { TranscriptionCallbacks } from './TranscriptionReceiver';
 export { TranscriptionReceiver, TranscriptionStream } from './TranscriptionReceiver';

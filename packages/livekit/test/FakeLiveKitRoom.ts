@@ -14,6 +14,8 @@ const FakeRoomEvent = {
   AudioPlaybackStatusChanged: 'audioPlaybackChanged',
   DataReceived: 'dataReceived',
   ParticipantConnected: 'participantConnected',
+  TrackSubscribed: 'trackSubscribed',
+  TrackUnsubscribed: 'trackUnsubscribed',
 } as const;
 
 /** One `publishData` call the transport made. */
@@ -82,6 +84,29 @@ export class FakeLiveKitRoom extends EventEmitter {
   receive(identity: string, topic: string, message: object): void {
     const payload = new TextEncoder().encode(JSON.stringify(message));
     this.emit(FakeRoomEvent.DataReceived, payload, this.remoteParticipants.get(identity), 0, topic);
+  }
+
+  /**
+   * `identity` publishes an audio track the room subscribed to; returns the fake track (`attached` counts its
+   * audio elements, `play()` sets the last frame its RTP receiver played out).
+   */
+  subscribeAudio(identity: string) {
+    let last: { rtpTimestamp: number; timestamp: number; audioLevel: number; source: number } | undefined;
+    const track = {
+      kind: 'audio',
+      attached: 0,
+      attach: () => {
+        track.attached += 1;
+        return {};
+      },
+      detach: () => undefined,
+      receiver: { getSynchronizationSources: () => (last ? [last] : []) },
+      play(rtpTimestamp: number, timestamp: number, audioLevel: number) {
+        last = { rtpTimestamp, timestamp, audioLevel, source: 1 };
+      },
+    };
+    this.emit(FakeRoomEvent.TrackSubscribed, track, {}, this.remoteParticipants.get(identity));
+    return track;
   }
 
   /** The connection drops: a resume (`signal`) or a full reconnect, which unwinds every participant. */
