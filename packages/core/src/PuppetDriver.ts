@@ -41,7 +41,10 @@ export interface PuppetDriverOptions {
   /** Smallest and largest jitter-buffer delay (defaults 60 and 100): it adapts between them to the lateness seen. */
   minDelayMs?: number;
   maxDelayMs?: number;
-  /** How long the last pose is held, coasting to a stop, before the channels go back to idle (default 250). */
+  /**
+   * How long the last pose is held, coasting to a stop, before the channels go back to idle (default 250; at least
+   * 2.5 capture intervals, so a slow sender is held across its own frame gaps).
+   */
   holdMs?: number;
   /** ARKit → viseme mapping for the mouth (default {@link puppetVisemes}; lipsync's `arkitToVisemeWeights` fits). */
   visemesFromArkit?: ArkitToVisemes;

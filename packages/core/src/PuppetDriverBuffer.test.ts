@@ -138,4 +138,22 @@ describe('PuppetDriverBuffer', () => {
     expect(after.slice(4).every((r) => r === 'accepted')).toBe(true);
     expect(states.at(-1)).toBe('live');
   });
+
+  it('holds a slow sender (4 Hz) across its frame gaps instead of losing it, and still loses a stopped one', () => {
+    const states = new Set<string>();
+    const buffer = new PuppetDriverBuffer();
+    const pose = new Float32Array(PUPPET_POSE_SIZE);
+    let next = 0;
+    for (let now = 1; now < 6; now += DT) {
+      // 4 Hz capture, every 7th frame lost, 30 ms transit; nothing after 4 s.
+      while (1 + next * 0.25 + 0.03 <= now && next * 0.25 < 3) {
+        if (next % 7 !== 3) buffer.push(frame(next, next * 250), 1 + next * 0.25 + 0.03);
+        next++;
+      }
+      const state = buffer.sample(now, DT, pose);
+      if (now > 2 && now < 4) states.add(state);
+    }
+    expect(states.has('lost')).toBe(false);
+    expect(buffer.sample(6, DT, pose)).toBe('lost');
+  });
 });

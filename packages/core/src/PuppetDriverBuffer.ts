@@ -13,7 +13,7 @@ export interface PuppetDriverBufferOptions {
   minDelay?: number;
   /** Largest playout delay (default 0.1). */
   maxDelay?: number;
-  /** How long the last pose is held, coasting to a stop, after the frames stop (default 0.25). */
+  /** How long the last pose is held, coasting to a stop, after the frames stop (default 0.25; at least 2.5 capture intervals). */
   holdTime?: number;
   /** Frames kept (default 32, about a second at 30 Hz). */
   capacity?: number;
@@ -64,9 +64,11 @@ export class PuppetDriverBuffer {
   private lastTransit = 0;
   private jitterEstimate = 0;
   private lastSample = Number.NEGATIVE_INFINITY;
-  /** Smoothed interval between consecutive frames at the sender, seconds (30 Hz until measured). */
+  /** Smoothed capture interval at the sender, seconds (30 Hz until measured). */
   private interval = 1 / 30;
+  private intervalSamples = 0;
   private newest = Number.NEGATIVE_INFINITY;
+  private newestSeq = 0;
   private lateRun = 0;
 
   constructor(options: PuppetDriverBufferOptions = {}) {
@@ -118,9 +120,7 @@ export class PuppetDriverBuffer {
     }
     this.lateRun = 0;
     if (this.find(frame.seq, time)) return 'duplicate';
-    const gap = time - this.newest;
-    if (gap > 0 && gap < 0.2) this.interval += (gap - this.interval) * 0.1;
-    if (gap > 0) this.newest = time;
+    if (time > this.newest) this.measureInterval(frame.seq, time);
     this.insert(frame, time);
     return 'accepted';
   }
@@ -150,8 +150,10 @@ export class PuppetDriverBuffer {
       return 'live';
     }
     const elapsed = t - sa.time;
-    this.coast(ia, Math.min(elapsed, this.holdTime), out);
-    return elapsed > this.holdTime ? 'lost' : 'holding';
+    // A slow sender (an operator laptop tracking at a few Hz) is held across its own frame gaps, not lost.
+    const hold = Math.max(this.holdTime, 2.5 * this.interval);
+    this.coast(ia, Math.min(elapsed, hold), out);
+    return elapsed > hold ? 'lost' : 'holding';
   }
 
   /** Forgets every frame and the clock mapping (a new operator, a restarted sender). */
@@ -163,6 +165,8 @@ export class PuppetDriverBuffer {
     this.lastSample = Number.NEGATIVE_INFINITY;
     this.newest = Number.NEGATIVE_INFINITY;
     this.lateRun = 0;
+    this.interval = 1 / 30;
+    this.intervalSamples = 0;
   }
 
   private unwrap(raw: number): number {
@@ -178,6 +182,22 @@ export class PuppetDriverBuffer {
       this.lastUnwrapped = unwrapped;
     }
     return unwrapped;
+  }
+
+  /**
+   * The capture interval from consecutive frames: time gap over sequence gap, so lost frames do not count as slow
+   * capture. Quick at first, then a slow average.
+   */
+  private measureInterval(seq: number, time: number): void {
+    const frames = (seq - this.newestSeq) >>> 0;
+    const each = (time - this.newest) / frames;
+    if (frames >= 1 && frames <= 30 && each > 0.001 && each < 1) {
+      this.intervalSamples++;
+      const k = this.intervalSamples <= 8 ? 1 / this.intervalSamples : 0.1;
+      this.interval += (each - this.interval) * k;
+    }
+    this.newest = time;
+    this.newestSeq = seq >>> 0;
   }
 
   private sync(transit: number, arrival: number): void {
