@@ -84,6 +84,20 @@ describe('<digital-human>', () => {
     expect(fake!.sent.at(-1)).toMatchObject({ type: 'user.text', text: '营业时间' });
   });
 
+  it('applies lang at once (re-greets when connected) and reports unknown attribute values', async () => {
+    const { el, ready } = mount({ avatar: avatarUrl, transport: 'fake' });
+    await ready;
+    await el.start();
+    el.setAttribute('lang', 'en');
+    await expect.poll(() => fake!.sent.filter((m) => m.type === 'hello').length).toBe(2);
+    expect(fake!.sent.at(-1)).toMatchObject({ type: 'hello', language: 'en' });
+    expect(shadowOf(el).querySelector('[role="log"]')!.getAttribute('aria-label')).toBe('Captions');
+    const error = waitForDomEvent<CustomEvent<ErrorDetail>>(el, 'dh-error');
+    el.setAttribute('quality', 'ultra');
+    expect((await error).detail.code).toBe('invalid-attribute');
+    expect(['low', 'medium', 'high']).toContain(el.view?.quality.tier);
+  });
+
   it('reports a corrupt avatar as dh-error and shows the portrait with the captions', async () => {
     const corrupt = `data:application/octet-stream;base64,${btoa('glTF this is not a model at all')}`;
     const { el, ready } = mount({ avatar: corrupt });
