@@ -9,7 +9,8 @@ import {
 } from '@digital-human/core';
 import { LocalTransport } from '@digital-human/dialog/local';
 import { SpeechDriver, VisemeScheduler } from '@digital-human/lipsync';
-import { createMessage, PROTOCOL_VERSION } from '@digital-human/protocol';
+import { LiveKitTransport } from '@digital-human/livekit';
+import { createMessage, PROTOCOL_VERSION, type Transport } from '@digital-human/protocol';
 import espeakData from '@echogarden/espeak-ng-emscripten/espeak-ng.data?url';
 import { HoldMouthDriver } from './HoldMouthDriver';
 
@@ -21,9 +22,38 @@ function newId(prefix: string): string {
   return `${prefix}-${random}-${idCounter}`;
 }
 
+/** The showcase's transport: the protocol's `Transport` that can also cut the assistant's speech. */
+export type ShowcaseTransport = Transport & { interrupt(): void };
+
 /**
- * The showcase's session: the local transport (dialog engine + dev synthesiser in a worker), the session router and
- * store, and the face: idle, emotion and speech drivers on one mixer, the mouth read from the audio clock.
+ * `?transport=livekit` (or `VITE_DH_TRANSPORT=livekit`) talks to the dialog service over LiveKit (start the stack
+ * with `pnpm dev:livekit`); the default is the local transport, no server.
+ */
+export function transportMode(): 'local' | 'livekit' {
+  const asked = new URLSearchParams(globalThis.location?.search).get('transport');
+  return (asked ?? import.meta.env.VITE_DH_TRANSPORT) === 'livekit' ? 'livekit' : 'local';
+}
+
+function createTransport(audioContext: AudioContext, language: Language): ShowcaseTransport {
+  if (transportMode() === 'local')
+    return new LocalTransport({ audioContext, espeakData, businessFlows: true });
+  const transport = new LiveKitTransport({
+    tokenEndpoint: '/api/dh/token',
+    tokenRequest: { body: { language } },
+    audioContext,
+  });
+  // The dialog service cuts its speech (and calls lk.clear_buffer) on a user action of kind 'interrupt'.
+  const interrupt = () => {
+    const id = newId('interrupt');
+    if (transport.state === 'connected')
+      void transport.send(createMessage('user.action', { id, kind: 'interrupt' })).catch(() => undefined);
+  };
+  return Object.assign(transport, { interrupt });
+}
+
+/**
+ * The showcase's session: the transport (by default the local one: dialog engine + dev synthesiser in a worker;
+ * see {@link transportMode}), the session router and store, and the face: idle, emotion and speech drivers on one mixer, the mouth read from the audio clock.
  */
 export class Conversation {
   readonly audioContext = new AudioContext({ latencyHint: 'interactive' });
@@ -32,16 +62,13 @@ export class Conversation {
   readonly emotion = new EmotionDriver();
   readonly holdMouth = new HoldMouthDriver();
   readonly scheduler = new VisemeScheduler({ clock: this.audioContext });
-  readonly transport = new LocalTransport({
-    audioContext: this.audioContext,
-    espeakData,
-    businessFlows: true,
-  });
+  readonly transport: ShowcaseTransport;
   readonly router: SessionRouter;
   private readonly detach: () => void;
 
   constructor(language: Language) {
     this.store = createSessionStore({ initial: { language } });
+    this.transport = createTransport(this.audioContext, language);
     this.mixer.addDriver(new IdleDriver());
     this.mixer.addDriver(this.emotion);
     this.mixer.addDriver(this.holdMouth);
