@@ -49,8 +49,23 @@ describe('OperatorVoiceChain (OfflineAudioContext)', () => {
 
   it('shifts down as well (-5 semitones of 300 Hz ≈ 225 Hz) and passes through at 0', async () => {
     expect(measureHz(await renderTone(300, 1, -5), 0.1)).toBeCloseTo(300 * semitonesToRatio(-5), 0);
+    // A frequency whose period does not divide the shifter's window: the two taps are out of phase, and still.
+    expect(measureHz(await renderTone(173, 1, 4), 0.1)).toBeCloseTo(173 * semitonesToRatio(4), 0);
     const dry = await renderTone(200, 0.5, 0);
     expect(measureHz(dry, 0.05)).toBeCloseTo(200, 1);
+  });
+
+  it('holds the pitch for voice-range tones whose period does not fit the window (no lost cycles)', async () => {
+    const cases: [number, number][] = [
+      [110, 3],
+      [147, -4],
+      [262, 2],
+      [95, 5],
+    ];
+    for (const [hz, semitones] of cases) {
+      const measured = measureHz(await renderTone(hz, 1, semitones), 0.1);
+      expect(measured, `${hz} Hz ${semitones} st`).toBeCloseTo(hz * semitonesToRatio(semitones), 0);
+    }
   });
 
   it('keeps the level while shifting, and applies the gain', async () => {
