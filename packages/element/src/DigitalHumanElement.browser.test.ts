@@ -11,7 +11,9 @@ import { registerTransport } from './transportRegistry';
 defineDigitalHumanElement();
 
 let fake: FakeTransport | undefined;
+let created = 0;
 const unregister = registerTransport('fake', ({ audioContext }) => {
+  created++;
   fake = new FakeTransport(audioContext);
   return fake;
 });
@@ -53,7 +55,10 @@ describe('<digital-human>', () => {
     const { el, ready } = mount({ avatar: avatarUrl, transport: 'fake', flow: 'card_application' });
     await ready;
     const connected = waitForDomEvent(el, 'dh-connection');
-    expect(await el.start()).toBe(true);
+    // A double tap starts one conversation.
+    const before = created;
+    expect(await Promise.all([el.start(), el.start()])).toEqual([true, true]);
+    expect(created - before).toBe(1);
     expect((await connected).detail).toEqual({ state: 'connecting' });
     const sent = fake!.sent.map((m) => m.type);
     expect(sent).toEqual(['hello', 'user.action']);

@@ -56,6 +56,7 @@ export class ElementSession {
   private link: Transport | undefined;
   private offs: Array<() => void> = [];
   private muted = false;
+  private starting: Promise<void> | undefined;
   private disposed = false;
 
   constructor(language: Language) {
@@ -69,10 +70,20 @@ export class ElementSession {
     return this.link;
   }
 
-  /** Creates audio and the transport, connects, greets and opens `flow` if given. Call from a user gesture. */
-  async start(options: ElementStartOptions): Promise<void> {
-    if (this.disposed) throw DigitalHumanElementError.removed('the element');
-    if (this.link) return;
+  /**
+   * Creates audio and the transport, connects, greets and opens `flow` if given. Call from a user gesture.
+   * Concurrent calls share one attempt; once started, further calls do nothing until `stop()`.
+   */
+  start(options: ElementStartOptions): Promise<void> {
+    if (this.disposed) return Promise.reject(DigitalHumanElementError.removed('the element'));
+    if (this.link) return Promise.resolve();
+    this.starting ??= this.open(options).finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async open(options: ElementStartOptions): Promise<void> {
     const audioContext = this.ensureAudio();
     const language = this.store.getState().language;
     const { tokenEndpoint, userContext } = options;
