@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAUSE_STRETCH, speechEnds } from './speechEnds';
+import { LAST_SPAN_STRETCH, PAUSE_STRETCH, speechEnds } from './speechEnds';
 
 const span = (start: number, length: number, nominal: number, finalNominal = nominal) => ({
   start,
@@ -19,6 +19,14 @@ describe('speechEnds', () => {
     expect(ends[2]).toEqual({ end: 1.2, final: false });
     // the last span ends the phrase; it fits its stretched final duration, so it keeps its end
     expect(ends[3]).toEqual({ end: 1.45, final: true });
+  });
+
+  it('lets the last span stretch further (utterance-final lengthening) but not into trailing silence', () => {
+    const spans = [span(0, 0.3, 0.3), span(0.3, 0.3, 0.3), span(0.6, 0.3, 0.3), span(0.9, 0.44, 0.3, 0.3)];
+    // 1.47 times its nominal: more than PAUSE_STRETCH, within LAST_SPAN_STRETCH
+    expect(speechEnds(spans)[3]).toEqual({ end: 1.34, final: true });
+    const silent = [...spans.slice(0, 3), span(0.9, 1, 0.3, 0.3)];
+    expect(speechEnds(silent)[3]!.end).toBeCloseTo(0.9 + 0.3 * LAST_SPAN_STRETCH);
   });
 
   it('follows the speaking rate: slow speech is not mistaken for pauses', () => {
