@@ -25,7 +25,7 @@ export class AudioVisemeStream {
   private readonly classifier: FrameClassifier | null;
   private readonly resampler: Resampler | null;
   private readonly mel = new LogMel();
-  private readonly cues = new FrameCues();
+  private readonly cues: FrameCues;
   private pcm = new Float32Array(16000);
   private pcmLength = 0;
   /** Absolute (padded) index of pcm[0]. */
@@ -38,8 +38,9 @@ export class AudioVisemeStream {
   private chain: Promise<unknown> = Promise.resolve();
   private ended = false;
 
-  constructor(classifier: FrameClassifier | null, sampleRate: number) {
+  constructor(classifier: FrameClassifier | null, sampleRate: number, minCueFrames = 1) {
     this.classifier = classifier;
+    this.cues = new FrameCues(minCueFrames);
     this.resampler =
       sampleRate === FEATURE_SAMPLE_RATE ? null : new Resampler(sampleRate, FEATURE_SAMPLE_RATE);
     // the model's past context before the first sample is silence
