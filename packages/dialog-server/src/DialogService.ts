@@ -5,6 +5,7 @@ import { RoomLink } from './RoomLink';
 import { Session, type SessionOptions } from './Session';
 import { type CustomerGrant, createTokenHandler, type TokenRequestHandler } from './token/createTokenHandler';
 import { mintToken } from './token/mintToken';
+import { WorkerSynthesis } from './WorkerSynthesis';
 
 /** Options of a {@link DialogService}. Key and secret come from the server's config or env, never a request. */
 export interface DialogServiceOptions {
@@ -16,7 +17,10 @@ export interface DialogServiceOptions {
   readonly apiSecret: string;
   /** Enables operator tokens (see the token endpoint); unset: none are issued. */
   readonly operatorSecret?: string | undefined;
-  /** Per-session options (engine, synthesis, speech pacing). */
+  /**
+   * Per-session options (engine, synthesis, speech pacing). Without `synthesis`, every session shares one
+   * {@link WorkerSynthesis} (espeak-ng on a worker thread, so synthesis never blocks acks, RPCs and audio).
+   */
   readonly session?: Omit<SessionOptions, 'link' | 'customerIdentity' | 'language'>;
   /** Close a session whose customer is absent this long (never came, or left without resuming). Default 60 s. */
   readonly absentTimeoutMs?: number;
@@ -50,6 +54,7 @@ export class DialogService {
   /** `POST /api/dh/token`, as a `node:http` handler or middleware. */
   readonly tokenHandler: TokenRequestHandler;
   private readonly live = new Map<string, Live>();
+  private worker: WorkerSynthesis | undefined;
   private disposed = false;
 
   constructor(private readonly options: DialogServiceOptions) {
@@ -79,6 +84,7 @@ export class DialogService {
     if (this.disposed) return;
     this.disposed = true;
     await Promise.all([...this.live.keys()].map((room) => this.close(room)));
+    this.worker?.dispose();
     this.events.removeAllListeners();
   }
 
@@ -88,6 +94,7 @@ export class DialogService {
     if (grant.resumed && this.live.has(grant.room)) return;
     const link = new RoomLink(grant.identity);
     const session = new Session({
+      synthesis: () => Promise.resolve(this.sharedSynthesis()),
       ...this.options.session,
       link,
       customerIdentity: grant.identity,
@@ -114,6 +121,13 @@ export class DialogService {
     link.room.on(RoomEvent.Disconnected, () => void this.close(grant.room));
     if (!link.customerPresent) this.absent(grant.room, live);
     this.events.emit('session', { room: grant.room, session });
+  }
+
+  /** The shared worker, behind a view whose `dispose()` (called by each session) leaves it running. */
+  private sharedSynthesis() {
+    this.worker ??= new WorkerSynthesis();
+    const worker = this.worker;
+    return { synthesize: worker.synthesize.bind(worker), dispose: () => undefined };
   }
 
   private present(live: Live): void {

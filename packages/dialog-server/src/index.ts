@@ -60,3 +60,4 @@ export {
 export { type ApiCredentials, grantsFor, mintToken, type ParticipantRoleGrant } from './token/mintToken';
 export { issueResumeTicket, type ResumeTarget, readResumeTicket } from './token/resumeTicket';
 export { parseTokenRequest, ROOM_PATTERN, type TokenRequest } from './token/tokenRequest';
+export { type SynthesisReply, type SynthesisRequest, WorkerSynthesis } from './WorkerSynthesis';

@@ -8,8 +8,8 @@ import { type SpokenUtterance, synthesizeUtterance } from './synthesizeSpeech';
 
 /** Turns say requests into speech. {@link espeakSynthesis} is the dev default (espeak-ng, GPL). */
 export interface SpeechSynthesis {
-  /** Synthesises one say request (synchronously: espeak-ng is). */
-  synthesize(say: SayRequest): SpokenUtterance;
+  /** Synthesises one say request (espeak-ng does it synchronously; a worker-backed one returns a promise). */
+  synthesize(say: SayRequest): SpokenUtterance | Promise<SpokenUtterance>;
   /** Releases the synthesiser. */
   dispose(): void;
 }
@@ -114,12 +114,12 @@ export class SpokenDialog {
       if (!synth) return this.sink.unspoken(say);
       let utterance: SpokenUtterance;
       try {
-        utterance = synth.synthesize(say);
+        utterance = await synth.synthesize(say);
       } catch (e) {
         this.sink.warning(`synthesis failed: ${String(e)}`);
         return this.sink.unspoken(say);
       }
-      this.sink.speech(utterance);
+      if (!this.disposed) this.sink.speech(utterance);
     });
   }
 }
