@@ -11,8 +11,9 @@ const transport = new LiveKitTransport({ tokenEndpoint: '/api/dh/token', audioCo
 const scheduler = new VisemeScheduler({ clock: audioContext });
 session.mixer.addDriver(new SpeechDriver(scheduler));
 const router = new SessionRouter({ store: session.store, emotion: session.emotion, speech: scheduler });
-// Messages arrive validated and checked against the sender's server-set role.
-transport.events.on('message', ({ message, sender }) => router.route(message, sender));
+// Messages arrive validated and checked against the sender's server-set role; speech start/finish events place
+// each utterance's visemes on the audio clock.
+router.attach(transport);
 // Browsers may block sound until a tap: show a "tap for sound" button and call startAudio() from it.
 transport.events.on('audioplayback', ({ canPlay }) => {
   document.getElementById('tap-for-sound')?.toggleAttribute('hidden', canPlay);
