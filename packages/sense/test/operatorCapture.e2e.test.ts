@@ -60,6 +60,17 @@ describe.skipIf(!hasFixtures)('OperatorCapture on a fake camera playing the fixt
     await waitInPage(page, () => window.operatorE2E.log.frames.length > 0, null, 30_000, 'the first frame');
     await new Promise((r) => setTimeout(r, MIN_RECORD_MS));
     await waitInPage(page, (n) => window.operatorE2E.log.frames.length >= n, MIN_FRAMES, 60_000, 'frames');
+    // Under load the capture rate (~1 Hz) can alias with the 2 s loop: wait until the smile has switched twice.
+    await waitInPage(
+      page,
+      () => {
+        const smiling = window.operatorE2E.log.frames.filter((f) => f.tracked).map((f) => f.smile > 0.5);
+        return smiling.filter((s, i) => i > 0 && s !== smiling[i - 1]).length >= 2;
+      },
+      null,
+      90_000,
+      'two switches between the photos',
+    );
     const log = await page.evaluate(() => window.operatorE2E.log);
     const frames: CapturedFrame[] = log.frames;
     const stats = await page.evaluate(() => window.operatorE2E.stats());
@@ -68,7 +79,7 @@ describe.skipIf(!hasFixtures)('OperatorCapture on a fake camera playing the fixt
     expect(log.status).toEqual(['starting', 'on']);
     expect(log.camera).toEqual({ width: video.width, height: video.height }); // the Y4M, not the default pattern
     expect(frames.length).toBeGreaterThanOrEqual(MIN_FRAMES);
-    expect(stats?.frames).toBe(frames.length);
+    expect(stats?.frames).toBeGreaterThanOrEqual(frames.length); // read after the log: more may have come
     expect(new Set(frames.map((f) => f.bytes))).toEqual(new Set([73]));
     frames.forEach((f, i) => {
       expect(f.seq).toBe(i);
@@ -76,8 +87,10 @@ describe.skipIf(!hasFixtures)('OperatorCapture on a fake camera playing the fixt
     });
     const tracked = frames.filter((f) => f.tracked);
     // MediaPipe's VIDEO mode tracks the face from the last frame's landmarks: when the photo (and so the face's place)
-    // changes, one frame comes back without a face, sent as untracked. At 2 fps under load that is every ~3rd frame.
-    expect(tracked.length / frames.length).toBeGreaterThan(0.5);
+    // changes, one frame comes back without a face, sent as untracked. At ~1 Hz under load that can be every other
+    // frame; on an idle machine (30 Hz) it is one frame a second.
+    expect(tracked.length).toBeGreaterThanOrEqual(6);
+    expect(tracked.length / frames.length).toBeGreaterThanOrEqual(0.4);
 
     // Two kinds of frames: the neutral photo (little smile) and the smiling one (a wide smile, open lips).
     const smiles = tracked.map((f) => f.smile);
