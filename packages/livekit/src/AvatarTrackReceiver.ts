@@ -1,4 +1,5 @@
 import type { Message } from '@digital-human/protocol';
+import type { LevelTap } from './AnalyserLevelTap';
 import type { LiveKitTransportEvents } from './LiveKitTransportEvents';
 import type { MessageSender } from './MessageCodec';
 import {
@@ -43,6 +44,11 @@ interface Playing extends TrackUtterance {
 
 interface SourceState {
   readonly reader: SynchronizationSourceReader;
+  /** Level of the rendered track, when its synchronization sources carry no `audioLevel`. */
+  readonly tap: LevelTap | undefined;
+  /** Audio-clock time of the last audible read through the tap (NaN before any), and whether a quiet one was seen. */
+  lastLoudTime: number;
+  quietSeen: boolean;
   /** RTP timestamp of the last frame seen quiet / audible (NaN before any). */
   lastQuiet: number;
   lastLoud: number;
@@ -74,14 +80,21 @@ export class AvatarTrackReceiver {
     this.pollMs = options.pollMs ?? 10;
   }
 
-  /** A trusted sender's audio track was subscribed: its receiver's playout times its utterances. */
-  addTrack(identity: string, reader: SynchronizationSourceReader): void {
-    this.sources.set(identity, { reader, lastQuiet: Number.NaN, lastLoud: Number.NaN });
+  /**
+   * A trusted sender's audio track was subscribed: its receiver's playout times its utterances — by the RTP
+   * timestamps and `audioLevel` of its synchronization sources, or, when they carry no level, by `tap` (the
+   * rendered track). The receiver owns `tap` from now on.
+   */
+  addTrack(identity: string, reader: SynchronizationSourceReader, tap?: LevelTap): void {
+    this.removeTrack(identity);
+    const state = { reader, tap, lastLoudTime: Number.NaN, quietSeen: false };
+    this.sources.set(identity, { ...state, lastQuiet: Number.NaN, lastLoud: Number.NaN });
     this.poll();
   }
 
   /** The sender's track went away. */
   removeTrack(identity: string): void {
+    this.sources.get(identity)?.tap?.dispose();
     this.sources.delete(identity);
   }
 
@@ -117,7 +130,10 @@ export class AvatarTrackReceiver {
     for (const u of this.waiting.splice(0))
       this.callbacks.finished({ ...ref(u), segment: 0, position: 0, interrupted: true });
     while (this.playing.length > 0) this.finish(this.playing.length - 1, true);
-    for (const s of this.sources.values()) s.lastLoud = s.lastQuiet = Number.NaN;
+    for (const s of this.sources.values()) {
+      s.lastLoud = s.lastQuiet = s.lastLoudTime = Number.NaN;
+      s.quietSeen = false;
+    }
   }
 
   /** Stops polling and forgets everything (no events). */
@@ -126,6 +142,7 @@ export class AvatarTrackReceiver {
     this.timer = undefined;
     this.waiting.length = 0;
     this.playing.length = 0;
+    for (const s of this.sources.values()) s.tap?.dispose();
     this.sources.clear();
   }
 
@@ -145,6 +162,10 @@ export class AvatarTrackReceiver {
 
   private read(identity: string, state: SourceState): void {
     const source = state.reader.getSynchronizationSources()[0];
+    if (state.tap && source?.audioLevel === undefined) {
+      this.readTap(identity, state, state.tap);
+      return;
+    }
     if (!source) return;
     const rtp = source.rtpTimestamp;
     if ((source.audioLevel ?? 0) < this.audibleLevel) {
@@ -159,9 +180,28 @@ export class AvatarTrackReceiver {
     const gap = Math.max(0, rtpDelta(rtp, state.lastQuiet));
     const onsetRtp = rtp - gap / 2;
     const perfMs = playoutPerfMs(source.timestamp) - ((rtp - onsetRtp) / OPUS_RTP_RATE) * 1000;
+    this.start(index, contextTimeAtPlayout(this.context, perfMs));
+  }
+
+  /** The tap path: the first audible rendered sample after `minSilence` of quiet is the onset. */
+  private readTap(identity: string, state: SourceState, tap: LevelTap): void {
+    const audible = tap.firstAudible();
+    if (Number.isNaN(audible)) {
+      state.quietSeen = true;
+      return;
+    }
+    const last = state.lastLoudTime;
+    state.lastLoudTime = this.context.currentTime;
+    const quietBefore = Number.isNaN(last) || audible - last >= this.minSilenceRtp / OPUS_RTP_RATE;
+    const index = this.waiting.findIndex((u) => u.sender.identity === identity);
+    if (quietBefore && state.quietSeen && index >= 0) this.start(index, audible);
+  }
+
+  /** The waiting utterance at `index` has its onset at audio time `onset`. */
+  private start(index: number, onset: number): void {
     const [u] = this.waiting.splice(index, 1);
     if (!u) return;
-    const startTime = contextTimeAtPlayout(this.context, perfMs) - u.leadIn;
+    const startTime = onset - u.leadIn;
     this.playing.push({ ...u, startTime });
     this.callbacks.started({
       ...ref(u),

@@ -270,6 +270,7 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
     };
     const tracks = new AvatarTrackReceiver(player.context, speech);
     const unbindTracks = bindAgentTracks(lk, room, tracks, {
+      context: player.context,
       trusted: (participant, topic) => {
         const sender = this.gate.senderOf(participant.identity, participant.attributes);
         return this.gate.trust(sender, topic) ? sender : null;

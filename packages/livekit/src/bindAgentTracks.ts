@@ -1,4 +1,5 @@
 import type { RemoteParticipant, RemoteTrack, Room } from 'livekit-client';
+import { AnalyserLevelTap } from './AnalyserLevelTap';
 import type { AvatarTrackReceiver } from './AvatarTrackReceiver';
 import type { LiveKitModule } from './bindRoomEvents';
 import type { MessageSender } from './MessageCodec';
@@ -7,6 +8,8 @@ import type { MessageSender } from './MessageCodec';
 export interface AgentTrackCallbacks {
   /** The sender of a participant, or null after reporting a security event when it is not an agent/operator. */
   trusted(participant: RemoteParticipant, topic: string): MessageSender | null;
+  /** The transport's audio context: a level tap on it times tracks whose RTP carries no audio level. */
+  readonly context: BaseAudioContext;
 }
 
 /** The "topic" security events name for a refused audio track. */
@@ -30,7 +33,13 @@ export function bindAgentTracks(
     // Operators' voices are the OperatorVoicePlayer's (with their loudness lip-sync); only agents' play here.
     if (callbacks.trusted(participant, AUDIO_TRACK_TOPIC)?.role !== 'agent') return;
     attached.set(track, track.attach());
-    if (track.receiver) tracks.addTrack(participant.identity, track.receiver);
+    if (!track.receiver) return;
+    const { context } = callbacks;
+    const tap =
+      'createMediaStreamSource' in context
+        ? new AnalyserLevelTap(context as AudioContext, track.mediaStreamTrack)
+        : undefined;
+    tracks.addTrack(participant.identity, track.receiver, tap);
   };
   const onUnsubscribed = (track: RemoteTrack, _publication: unknown, participant: RemoteParticipant) => {
     const element = attached.get(track);

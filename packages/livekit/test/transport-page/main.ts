@@ -1,5 +1,6 @@
 // Browser side of the transport e2e: a customer page using LiveKitTransport exactly as an app would.
 import { createMessage } from '@digital-human/protocol';
+import type { RemoteTrack } from 'livekit-client';
 import { LiveKitTransport, type LiveKitTransportError } from '../../src';
 import type { TransportLog, TransportPageApi } from './transportApi';
 
@@ -13,7 +14,43 @@ const log: TransportLog = {
   speechfinished: [],
   transcription: [],
   errors: [],
+  trackOnsets: [],
 };
+
+/**
+ * Measures, independently of the transport, when sound starts on the agent's received audio track: an analyser
+ * on the transport's audio context, read every 5 ms; an onset is the first loud read after 100 ms of quiet.
+ */
+function watchTrackOnsets(t: LiveKitTransport): void {
+  const context = t.audioContext!;
+  const room = t.room!;
+  const watch = (track: RemoteTrack) => {
+    if (track.kind !== 'audio') return;
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 256;
+    context.createMediaStreamSource(new MediaStream([track.mediaStreamTrack])).connect(analyser);
+    const data = new Float32Array(analyser.fftSize);
+    let quietSince = context.currentTime;
+    let loud = false;
+    setInterval(() => {
+      analyser.getFloatTimeDomainData(data);
+      let peak = 0;
+      for (const v of data) peak = Math.max(peak, Math.abs(v));
+      const now = context.currentTime;
+      if (peak < 0.02) {
+        if (loud) quietSince = now;
+        loud = false;
+      } else if (!loud) {
+        loud = true;
+        if (now - quietSince > 0.1) log.trackOnsets.push(now);
+      }
+    }, 5);
+  };
+  room.on('trackSubscribed', watch);
+  for (const participant of room.remoteParticipants.values())
+    for (const publication of participant.audioTrackPublications.values())
+      if (publication.track) watch(publication.track);
+}
 let transport: LiveKitTransport | undefined;
 
 function watch(t: LiveKitTransport): void {
@@ -27,8 +64,8 @@ function watch(t: LiveKitTransport): void {
   });
   t.events.on('security', ({ sender, ...rest }) => log.security.push({ ...rest, identity: sender.identity }));
   t.events.on('rejected', ({ code }) => log.rejected.push(code));
-  t.events.on('speechstarted', ({ segment, sampleRate, sender }) =>
-    log.speechstarted.push({ segment, sampleRate, identity: sender.identity }),
+  t.events.on('speechstarted', ({ segment, sampleRate, sender, utteranceId, startTime }) =>
+    log.speechstarted.push({ segment, sampleRate, identity: sender.identity, utteranceId, startTime }),
   );
   t.events.on('speechfinished', ({ segment, position, interrupted, sender }) =>
     log.speechfinished.push({ segment, position, interrupted, identity: sender.identity }),
@@ -68,6 +105,7 @@ const api: TransportPageApi = {
     await failing.dispose();
     return { code, states };
   },
+  watchTrackOnsets: () => watchTrackOnsets(transport!),
   enableMicrophone: () => transport!.enableMicrophone(),
   setMicrophoneMuted: (muted) => transport!.microphone!.setMuted(muted),
   simulate: (scenario) => transport!.room!.simulateScenario(scenario),

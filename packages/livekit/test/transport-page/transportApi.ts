@@ -10,10 +10,18 @@ export interface TransportLog {
   messages: { type: string; identity: string; role: string | null }[];
   security: (Omit<SecurityEvent, 'sender'> & { identity: string })[];
   rejected: string[];
-  speechstarted: { segment: number; sampleRate: number; identity: string }[];
+  speechstarted: {
+    segment: number;
+    sampleRate: number;
+    identity: string;
+    utteranceId: string;
+    startTime: number;
+  }[];
   speechfinished: { segment: number; position: number; interrupted: boolean; identity: string }[];
   transcription: { text: string; segmentId: string; final: boolean; identity: string }[];
   errors: string[];
+  /** Audio-clock times sound started on the agent's received audio track (see `watchTrackOnsets`). */
+  trackOnsets: number[];
 }
 
 /** The page's test surface. */
@@ -23,6 +31,8 @@ export interface TransportPageApi {
   connect(tokenEndpoint: string, identity: string, blockedAudio?: boolean): Promise<void>;
   /** Tries a join that must fail; returns the error code and the connection states of that attempt. */
   failingConnect(how: 'token-refused' | 'server-unreachable'): Promise<{ code: string; states: string[] }>;
+  /** Starts measuring sound onsets on subscribed audio tracks, independently of the transport. */
+  watchTrackOnsets(): void;
   enableMicrophone(): Promise<void>;
   setMicrophoneMuted(muted: boolean): Promise<void>;
   simulate(scenario: SimulationScenario): Promise<void>;
