@@ -336,7 +336,10 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
       this.ownsContext = this.options.audioContext === undefined;
       this.context.addEventListener('statechange', this.onContextState);
     }
-    this.player ??= new PcmStreamPlayer(this.context, this.options.player);
+    if (!this.player) {
+      this.player = new PcmStreamPlayer(this.context, this.options.player);
+      this.player.events.on('underrun', (e) => this.events.emit('underrun', e));
+    }
     return this.player;
   }
 

@@ -86,6 +86,8 @@ export interface LiveKitTransportEvents<In> {
     readonly final: boolean;
     readonly sender: MessageSender;
   };
+  /** `lk.audio_stream` audio arrived later than it should have played: a `gap` of seconds of silence was heard. */
+  underrun: { readonly segment: number; readonly gap: number };
   /** A non-fatal failure (a reply RPC that could not be sent, a bad audio stream header). */
   error: LiveKitTransportError;
 }

@@ -5,6 +5,8 @@
  */
 export type { AckOutboxOptions, OutboxPublish } from './AckOutbox';
 export { AckOutbox } from './AckOutbox';
+export type { LevelTap } from './AnalyserLevelTap';
+export { AnalyserLevelTap } from './AnalyserLevelTap';
 export type { AvatarAudioCallbacks, AvatarAudioRoom } from './AvatarAudioReceiver';
 export { AvatarAudioReceiver, AvatarRpc, UTTERANCE_ID_ATTRIBUTE } from './AvatarAudioReceiver';
 export type {

@@ -50,7 +50,8 @@ export const speechStartSchema = message('speech.start', {
    * How its audio travels: `stream` (default: PCM on `lk.audio_stream`, its attribute `dh.utterance_id` naming
    * the utterance) or `track` (the sender's published audio track). For `track`, send `speech.start` before the
    * audio, begin the utterance after at least 150 ms of silence on the track, and give `durationMs`: the browser
-   * anchors the utterance on the first audible frame its RTP receiver plays out (playout timestamps, not arrival).
+   * anchors the utterance on its first audible sample as the track plays out (the receiver's RTP playout timestamps
+   * and audio levels when the path carries them, else the rendered track), never on arrival time.
    */
   audio: optional(enumOf(SPEECH_AUDIO)),
   /** For `audio: 'track'`: ms of silence at the head of the utterance before its first audible sample. */
