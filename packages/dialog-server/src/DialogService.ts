@@ -1,4 +1,6 @@
 import { Emitter } from '@digital-human/core';
+import type { SayRequest } from '@digital-human/dialog';
+import { espeakSynthesis, type SpeechSynthesis, type SpokenUtterance } from '@digital-human/dialog/local';
 import { RoomEvent } from '@livekit/rtc-node';
 import { DialogServerError } from './DialogServerError';
 import { RoomLink } from './RoomLink';
@@ -55,6 +57,7 @@ export class DialogService {
   readonly tokenHandler: TokenRequestHandler;
   private readonly live = new Map<string, Live>();
   private worker: WorkerSynthesis | undefined;
+  private inThread: Promise<SpeechSynthesis> | undefined;
   private disposed = false;
 
   constructor(private readonly options: DialogServiceOptions) {
@@ -85,6 +88,7 @@ export class DialogService {
     this.disposed = true;
     await Promise.all([...this.live.keys()].map((room) => this.close(room)));
     this.worker?.dispose();
+    void this.inThread?.then((s) => s.dispose()).catch(() => undefined);
     this.events.removeAllListeners();
   }
 
@@ -123,11 +127,23 @@ export class DialogService {
     this.events.emit('session', { room: grant.room, session });
   }
 
-  /** The shared worker, behind a view whose `dispose()` (called by each session) leaves it running. */
-  private sharedSynthesis() {
+  /**
+   * The shared worker, behind a view whose `dispose()` (called by each session) leaves it running. Should the
+   * worker fail (e.g. a build without its file), synthesis falls back to this thread.
+   */
+  private sharedSynthesis(): SpeechSynthesis {
     this.worker ??= new WorkerSynthesis();
     const worker = this.worker;
-    return { synthesize: worker.synthesize.bind(worker), dispose: () => undefined };
+    const synthesize = async (say: SayRequest): Promise<SpokenUtterance> => {
+      try {
+        return await worker.synthesize(say);
+      } catch (e) {
+        if (!worker.failed) throw e;
+        this.inThread ??= espeakSynthesis();
+        return (await this.inThread).synthesize(say);
+      }
+    };
+    return { synthesize, dispose: () => undefined };
   }
 
   private present(live: Live): void {

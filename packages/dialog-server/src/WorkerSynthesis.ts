@@ -46,6 +46,11 @@ export class WorkerSynthesis implements SpeechSynthesis {
     this.worker.unref();
   }
 
+  /** True once the worker failed to start or died: callers may fall back to synthesising in their thread. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
   /** Synthesises `say` on the worker thread. */
   synthesize(say: SayRequest): Promise<SpokenUtterance> {
     if (this.failure) return Promise.reject(this.failure);
