@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textToCues, textToUnits, timedTextToCues } from './textToVisemes';
+import { floorShares, textToCues, textToUnits, timedTextToCues } from './textToVisemes';
 
 describe('textToUnits', () => {
   it('makes one syllable per Han character, one unit per English word, pauses at punctuation', () => {
@@ -83,5 +83,32 @@ describe('timedTextToCues', () => {
     expect(the).toEqual(['TH', 'ih']);
     const spread = timedTextToCues(words, { pauseStretch: Number.POSITIVE_INFINITY });
     expect(spread.filter((c) => inside(c, morningSpan!)).at(-1)!.end).toBeCloseTo(morningSpan!.end);
+  });
+});
+
+describe('floorShares', () => {
+  it('raises short parts to the floor from the longer ones and keeps the sum at 1', () => {
+    const parts = floorShares(
+      [
+        { viseme: 'DD', share: 0.1 },
+        { viseme: 'aa', share: 0.7 },
+        { viseme: 'nn', share: 0.2 },
+      ],
+      0.25,
+    );
+    expect(parts.map((p) => p.viseme)).toEqual(['DD', 'aa', 'nn']);
+    expect(parts[0]!.share).toBeCloseTo(0.25);
+    expect(parts[2]!.share).toBeCloseTo(0.25);
+    expect(parts[1]!.share).toBeCloseTo(0.5);
+    expect(parts.reduce((s, p) => s + p.share, 0)).toBeCloseTo(1);
+  });
+
+  it('splits evenly when the floor cannot be met, and leaves long-enough parts alone', () => {
+    const two = [
+      { viseme: 'PP' as const, share: 0.2 },
+      { viseme: 'aa' as const, share: 0.8 },
+    ];
+    expect(floorShares(two, 0.6).map((p) => p.share)).toEqual([0.5, 0.5]);
+    expect(floorShares(two, 0.1).map((p) => p.share)).toEqual([0.2, 0.8]);
   });
 });
