@@ -1,6 +1,6 @@
 import type { AssistNote, DeskView, HandoffTicket } from '@digital-human/dialog-server';
 import { button, h } from './dom';
-import { type Language, REASONS, STRINGS, type StringKey } from './i18n';
+import { type Language, MOODS, REASONS, STRINGS, type StringKey } from './i18n';
 
 /** What the view asks the console to do. */
 export interface ConsoleActions {
@@ -102,7 +102,10 @@ export class ConsoleView {
 
   private detail(t: HandoffTicket | undefined): HTMLElement {
     const section = h('section', 'panel detail');
-    if (!t) return section;
+    if (!t) {
+      section.append(h('p', 'empty', this.t('pick')));
+      return section;
+    }
     section.dataset.room = t.room;
     section.append(
       h('h2', '', `${this.t('transcript')} · ${this.t(t.phase)}`),
@@ -118,7 +121,8 @@ export class ConsoleView {
 
   private mood(t: HandoffTicket): HTMLElement {
     const s = t.sentiment;
-    const text = `${this.t('sentiment')}: ${s.label} (${s.valence.toFixed(2)})`;
+    const label = MOODS[s.label]?.[this.language] ?? s.label;
+    const text = `${this.t('sentiment')}: ${label} (${s.valence.toFixed(2)})`;
     const el = h('span', s.negativeStreak > 0 || s.valence < -0.3 ? 'mood negative' : 'mood', text);
     return el;
   }

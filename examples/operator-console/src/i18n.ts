@@ -14,6 +14,7 @@ const zh = {
   queueEmpty: '暂无客户请求人工',
   held: '我的会话',
   heldEmpty: '尚未接管任何会话',
+  pick: '点击左侧「接管」开始服务客户',
   takeOver: '接管',
   switchTo: '切换到此会话',
   handBack: '交还 AI',
@@ -69,6 +70,7 @@ const en: Record<StringKey, string> = {
   queueEmpty: 'No customer is asking for a human',
   held: 'My sessions',
   heldEmpty: 'You hold no session yet',
+  pick: 'Press “Take over” on the left to serve a customer',
   takeOver: 'Take over',
   switchTo: 'Switch to this session',
   handBack: 'Hand back to AI',
@@ -119,4 +121,13 @@ export const REASONS: Readonly<Record<string, Readonly<Record<Language, string>>
   negative_sentiment: { 'zh-CN': '情绪低落', en: 'Upset customer' },
   no_progress: { 'zh-CN': '多轮未解决', en: 'No progress' },
   flow_rule: { 'zh-CN': '流程规则', en: 'Flow rule' },
+};
+
+/** On-device sentiment labels, as shown. */
+export const MOODS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
+  positive: { 'zh-CN': '积极', en: 'positive' },
+  neutral: { 'zh-CN': '平稳', en: 'neutral' },
+  negative: { 'zh-CN': '不满', en: 'upset' },
+  confused: { 'zh-CN': '困惑', en: 'confused' },
+  unknown: { 'zh-CN': '未知（未开摄像头）', en: 'unknown (no camera)' },
 };

@@ -40,6 +40,8 @@ const SECRET = 'e2e-operator-secret';
 const OPERATOR = 'op-e2e';
 const CYCLES = Number(process.env.E2E_HANDOFF_CYCLES ?? 5);
 const REASON_ZH = '客户要求人工';
+/** A folder to write screenshots of the console into (queue, live session), e.g. E2E_CONSOLE_SHOTS=/tmp. */
+const SHOTS = process.env.E2E_CONSOLE_SHOTS;
 
 describe.skipIf(!hasFixtures || !hasServer)('handoff to a human puppeteer, end to end', () => {
   let livekit: LiveKitServer;
@@ -98,7 +100,12 @@ describe.skipIf(!hasFixtures || !hasServer)('handoff to a human puppeteer, end t
     operator.on('pageerror', (err) => console.error('operator page error:', err));
     operator.on('console', (m) => m.type() === 'error' && console.error('operator console:', m.text()));
     await operator.goto(
-      consoleUrl(consoleServer, { operator: OPERATOR, secret: SECRET, skills: 'general', preview: 'off' }),
+      consoleUrl(consoleServer, {
+        operator: OPERATOR,
+        secret: SECRET,
+        skills: 'general',
+        preview: SHOTS ? 'on' : 'off',
+      }),
     );
     await operator.waitForSelector('text=暂无客户请求人工', { timeout: 90_000 });
     await operator.click('[data-testid=camera]');
@@ -124,6 +131,7 @@ describe.skipIf(!hasFixtures || !hasServer)('handoff to a human puppeteer, end t
     await customer.evaluate(() => window.customerE2E.say('转人工'));
     await operator.waitForSelector(ticket(), { timeout: 30_000 });
     expect(await operator.textContent(`${ticket()} .reason`)).toBe(REASON_ZH);
+    if (SHOTS) await operator.screenshot({ path: join(SHOTS, 'console-queue.png') });
     expect(handoff.desk.ticket(room)).toMatchObject({ phase: 'waiting', reason: 'explicit' });
   }, 60_000);
 
@@ -187,7 +195,9 @@ describe.skipIf(!hasFixtures || !hasServer)('handoff to a human puppeteer, end t
       latencies.push(firstLive - clickAt);
       clicks.push(clickAt);
       firstLives.push(firstLive);
+      if (cycle === 0) await customer.evaluate(() => window.customerE2E.say('美食金卡有年费吗？'));
       await new Promise((r) => setTimeout(r, 1500)); // the operator drives
+      if (SHOTS && cycle === 0) await operator.screenshot({ path: join(SHOTS, 'console-live.png') });
       expect(handoff.desk.ticket(room)).toMatchObject({ phase: 'live', operatorId: OPERATOR });
       await operator.click('[data-testid=hand-back]');
       const backAt = await operator.evaluate(() => window.__console.lastClick);
