@@ -15,7 +15,7 @@ import {
   type RemoteParticipant,
   Room,
   RoomEvent,
-  type RpcInvocationData,
+  RpcError,
 } from '@livekit/rtc-node';
 import { DialogServerError } from './DialogServerError';
 import type { AudioStreamHeader, AudioStreamSink, SessionLink } from './SessionLink';
@@ -25,6 +25,19 @@ type DataPublishOptions = Parameters<LocalParticipant['publishData']>[1];
 
 /** The attribute of an `lk.audio_stream` naming the utterance it speaks (its `speech.start` / `speech.visemes`). */
 export const UTTERANCE_ATTRIBUTE = 'dh.utterance_id';
+
+/** Runs an RPC handler; a refusal goes back to the caller as an application error (code 1), not a logged crash. */
+async function answer(handle: () => void): Promise<string> {
+  try {
+    handle();
+    return 'ok';
+  } catch (e) {
+    throw new RpcError(REFUSED, e instanceof Error ? e.message.slice(0, 200) : 'refused');
+  }
+}
+
+/** Our RPC error code for a refused call (1001-1999 are LiveKit's own). */
+const REFUSED = 1;
 
 /** Who the link feeds: a `Session` (its methods of the same names). */
 export interface RoomLinkTarget {
@@ -79,16 +92,16 @@ export class RoomLink implements SessionLink {
       throw DialogServerError.roomFailed('the agent could not join the room', cause);
     }
     const local = this.local();
-    local.registerRpcMethod('lk.playback_started', async (data: RpcInvocationData) => {
-      target.playbackStarted(data.callerIdentity);
-      return 'ok';
-    });
-    local.registerRpcMethod('lk.playback_finished', async (data: RpcInvocationData) => {
-      const decoded = decodePlaybackFinished(data.payload);
-      if (!decoded.ok) throw decoded.error;
-      target.playbackFinished(data.callerIdentity, decoded.value);
-      return 'ok';
-    });
+    local.registerRpcMethod('lk.playback_started', (data) =>
+      answer(() => target.playbackStarted(data.callerIdentity)),
+    );
+    local.registerRpcMethod('lk.playback_finished', (data) =>
+      answer(() => {
+        const decoded = decodePlaybackFinished(data.payload);
+        if (!decoded.ok) throw decoded.error;
+        target.playbackFinished(data.callerIdentity, decoded.value);
+      }),
+    );
     if (this.customerPresent) target.customerArrived();
   }
 
