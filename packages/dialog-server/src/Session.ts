@@ -1,6 +1,6 @@
 import { Emitter } from '@digital-human/core';
-import { type DialogEngineOptions, DialogLanguage, type DialogSessionState } from '@digital-human/dialog';
-import { type SpeechSynthesis, SpokenDialog } from '@digital-human/dialog/local';
+import { DialogLanguage, type DialogSessionState } from '@digital-human/dialog';
+import { SpokenDialog } from '@digital-human/dialog/local';
 import {
   createMessage,
   decode,
@@ -16,34 +16,8 @@ import { IdempotencyLog } from './IdempotencyLog';
 import type { AgentState, HumanTurn, SessionEvents, SessionInterrupt } from './SessionEvents';
 import type { SessionLink } from './SessionLink';
 import { SessionMemory } from './SessionMemory';
-import { SpeechChannel, type SpeechChannelOptions } from './SpeechChannel';
-
-/** Options of a {@link Session}. */
-export interface SessionOptions {
-  /** The room the session talks in. */
-  readonly link: SessionLink;
-  /** The identity the token endpoint gave this session's customer: only its messages drive the dialog. */
-  readonly customerIdentity: string;
-  /** Language before the customer's hello (default zh-CN). */
-  readonly language?: DialogLanguage;
-  /** Register the three business flows (default true). */
-  readonly businessFlows?: boolean;
-  /** More engine options (an LLM, escalation thresholds...). */
-  readonly engine?: DialogEngineOptions;
-  /** Loads the synthesiser (default: espeak-ng). */
-  readonly synthesis?: () => Promise<SpeechSynthesis | null>;
-  /** Pacing of the audio stream. */
-  readonly speech?: SpeechChannelOptions;
-  /**
-   * How long after the customer arrived the session waits for its hello before greeting anyway, ms (default
-   * 3000): the first packets of a participant can reach the agent before the participant is announced, and are
-   * then dropped for having no role. A hello after that greeting gets a resync.
-   */
-  readonly helloWaitMs?: number;
-}
-
-/** A user action with this `kind` only cuts the avatar's speech (it is acknowledged, not a dialog turn). */
-export const INTERRUPT_ACTION = 'interrupt';
+import { INTERRUPT_ACTION, type SessionOptions } from './SessionOptions';
+import { SpeechChannel } from './SpeechChannel';
 
 /**
  * One customer's conversation in one LiveKit room: the reference dialog engine with a voice ({@link SpokenDialog}),
@@ -304,3 +278,5 @@ export class Session {
     this.events.emit('error', DialogServerError.dialogWarning(message));
   }
 }
+
+export { INTERRUPT_ACTION, type SessionOptions };
