@@ -57,8 +57,8 @@ const OPERATORS: OperatorProfile[] = [
   { id: 'op-2', skills: ['wealth'] },
 ];
 
-function open(n: number, operators = OPERATORS) {
-  desk = new HandoffDesk({ now: () => 1_000, operators });
+function open(n: number, operators = OPERATORS, offlineGraceMs = 15_000) {
+  desk = new HandoffDesk({ now: () => 1_000, operators, offlineGraceMs });
   return Array.from({ length: n }, (_, i) => {
     const room = new FakeRoom();
     room.operators = ['op-1'];
@@ -236,5 +236,29 @@ describe('HandoffDesk', () => {
     await until(() => errors.length === 1, 'capacity refusal');
     expect(errors).toEqual(['capacity']);
     expect(desk.ticket('s-1').phase).toBe('waiting');
+  });
+
+  it('an operator who drops off the desk and does not come back: their sessions go back to the AI', async () => {
+    const [a, b] = open(2, OPERATORS, 50);
+    a!.say('t-1', '转人工');
+    b!.say('t-1', '转人工');
+    await settled('s-0');
+    await settled('s-1');
+    desk.operatorOnline('op-1');
+    a!.fromOperator(takeOver);
+    await until(() => desk.ticket('s-0').phase === 'live', 'a live');
+    b!.fromOperator(takeOver);
+    await until(() => desk.ticket('s-0').phase === 'holding', 'a holding');
+    desk.operatorOffline('op-1');
+    desk.operatorOnline('op-1'); // back in time: nothing changes
+    await new Promise((r) => setTimeout(r, 100));
+    expect(desk.ticket('s-1').phase).toBe('live');
+    desk.operatorOffline('op-1');
+    await until(
+      () => desk.ticket('s-0').phase === 'ai' && desk.ticket('s-1').phase === 'ai',
+      'both back to the AI',
+    );
+    expect(a!.session.agentState).toBe('active');
+    expect(b!.session.agentState).toBe('active');
   });
 });

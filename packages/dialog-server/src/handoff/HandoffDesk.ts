@@ -38,6 +38,11 @@ export interface HandoffDeskOptions extends SkillRouterOptions {
   readonly away?: AwayMode;
   /** Clock, ms since the epoch (default `Date.now`). */
   readonly now?: () => number;
+  /**
+   * An operator whose desk feed dropped gets this long to come back (default 15 000 ms); then the sessions they
+   * hold go back to the AI, so no customer is left with a silent avatar.
+   */
+  readonly offlineGraceMs?: number;
 }
 
 /**
@@ -59,12 +64,15 @@ export class HandoffDesk {
   private readonly live = new Map<string, string>();
   private readonly defaultAway: AwayMode;
   private readonly now: () => number;
+  private readonly offlineGraceMs: number;
+  private readonly goneTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(options: HandoffDeskOptions = {}) {
     this.router = new SkillRouter(options);
     for (const p of options.operators ?? []) this.configured.set(p.id, p);
     this.defaultAway = options.away ?? 'hold';
     this.now = options.now ?? Date.now;
+    this.offlineGraceMs = options.offlineGraceMs ?? 15_000;
   }
 
   /** Puts a session on the desk; returns the function that takes it off. */
@@ -80,14 +88,25 @@ export class HandoffDesk {
   operatorOnline(id: string, offered: Omit<OperatorProfile, 'id'> = { skills: [] }): OperatorProfile {
     const profile = this.configured.get(id) ?? { ...offered, id };
     this.online.set(id, profile);
+    clearTimeout(this.goneTimers.get(id));
+    this.goneTimers.delete(id);
     this.emitAllWaiting();
     return profile;
   }
 
-  /** An operator disconnected from the desk feed (sessions they hold stay theirs until handed back). */
+  /**
+   * An operator disconnected from the desk feed. The sessions they hold stay theirs for `offlineGraceMs`; if they
+   * are not back by then, each goes back to the AI (as a hand back).
+   */
   operatorOffline(id: string): void {
     this.online.delete(id);
     this.emitAllWaiting();
+    clearTimeout(this.goneTimers.get(id));
+    const timer = setTimeout(() => {
+      this.goneTimers.delete(id);
+      for (const t of this.heldBy(id)) this.command(this.handBack(t.sessionId, id));
+    }, this.offlineGraceMs);
+    this.goneTimers.set(id, timer);
   }
 
   /** What the operator's live session does when they switch to another. */
@@ -188,6 +207,8 @@ export class HandoffDesk {
 
   /** Takes every session off the desk and removes every listener. */
   dispose(): void {
+    for (const timer of this.goneTimers.values()) clearTimeout(timer);
+    this.goneTimers.clear();
     for (const id of [...this.sessions.keys()]) this.detach(id);
     this.events.removeAllListeners();
   }

@@ -33,13 +33,16 @@ function fakeSession(): HandoffSessionPort {
 }
 
 let server: Server | undefined;
+let opened: HandoffDesk | undefined;
 afterEach(async () => {
+  opened?.dispose();
   server?.closeAllConnections();
   await new Promise((r) => server?.close(r));
 });
 
 async function serve() {
   const desk = new HandoffDesk();
+  opened = desk;
   const session = fakeSession();
   desk.attach('dh-room1', 'dh-room1', session);
   const handler = createDeskHandler({
