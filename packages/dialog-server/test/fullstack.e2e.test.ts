@@ -178,6 +178,15 @@ describe.skipIf(!hasServer)('full stack: livekit-server + dialog-server + Chromi
     expect(during.at).toBeLessThan(back.at);
     expect(l.messages.some((m) => m.type === 'ack' && m.id === during.id)).toBe(true);
     measured.reconnectMs = Math.round(back.at - drop.at);
+    // The transport said hello again: the service answered with a resync (state, captions), not a new greeting.
+    await until(
+      (t) => window.fullstackE2E.log.messages.some((m) => m.type === 'dialog.state' && m.at > t),
+      back.at,
+      10_000,
+      'the resync after the full reconnect',
+    );
+    const resynced = await log();
+    expect(resynced.messages.filter((m) => m.at > back.at && m.type === 'speech.start')).toEqual([]);
     const n = l.speechstarted.length;
     await page.evaluate(() => window.fullstackE2E.say('信用卡年费多少？'));
     await until((k) => window.fullstackE2E.log.speechstarted.length > k, n, 60_000, 'speech after reconnect');
