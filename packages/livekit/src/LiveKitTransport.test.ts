@@ -147,6 +147,31 @@ describe('LiveKitTransport over a fake room', () => {
     await transport.dispose();
   });
 
+  it('a send that fails while connected stays queued and is retried', async () => {
+    const { transport, room } = await connected();
+    room.failPublish = true;
+    await expect(transport.send(text('t-7'))).rejects.toMatchObject({ code: 'send_failed' });
+    expect(transport.unacknowledged).toEqual(['t-7']);
+    room.failPublish = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(room.publishedTypes).toEqual(['user.text']);
+    await transport.dispose();
+  });
+
+  it('refuses more than maxPending unacknowledged messages', async () => {
+    const transport = new LiveKitTransport({
+      getCredentials: async () => ({ url: 'ws://fake', token: 'fake' }),
+      loadLiveKit: async () => fakeLiveKitModule(),
+      audioContext: fakeAudioContext(),
+      outbox: { maxPending: 2 },
+    });
+    await transport.send(text('q-1'));
+    await transport.send(text('q-2'));
+    await expect(transport.send(text('q-3'))).rejects.toMatchObject({ code: 'send_failed' });
+    expect(transport.unacknowledged).toEqual(['q-1', 'q-2']);
+    await transport.dispose();
+  });
+
   it('refuses an invalid message and sends other messages without keeping them', async () => {
     const { transport, room } = await connected();
     const bad = createMessage('user.text', { id: 't-6', text: '' });
