@@ -7,10 +7,16 @@ export const TRAIN_VOICES: readonly { voice: string; language: 'zh' | 'en' }[] =
   { voice: 'cmn+f2', language: 'zh' },
   { voice: 'cmn+m3', language: 'zh' },
   { voice: 'cmn+f1', language: 'zh' },
+  { voice: 'cmn+m1', language: 'zh' },
+  { voice: 'cmn+f5', language: 'zh' },
+  { voice: 'cmn+m6', language: 'zh' },
   { voice: 'en-us', language: 'en' },
   { voice: 'en-us+f3', language: 'en' },
   { voice: 'en-us+m3', language: 'en' },
   { voice: 'en', language: 'en' },
+  { voice: 'en-us+m1', language: 'en' },
+  { voice: 'en-us+f5', language: 'en' },
+  { voice: 'en-us+f2', language: 'en' },
 ];
 
 /** Never trained on: the held-out test voices. */

@@ -2,7 +2,7 @@
 // Mandarin and English text in several voices, rates and pitches; every 10 ms frame is labelled with the canonical
 // viseme espeak's own phoneme events put there (the same ground truth the lip-sync bench scores against).
 // Audio is resampled to 16 kHz with the SDK's own Resampler so training sees what inference sees.
-// Run: npx tsx packages/lipsync/model/make_dataset.ts [utterancesPerVoice=150] [seed=1]
+// Run: npx tsx packages/lipsync/model/make_dataset.ts [utterancesPerVoice=150] [seed=1] [voice,voice,… (only these)]
 // Writes $VISEME_DATA (default: <tmpdir>/lipsync-viseme-data)/{audio.i16,labels.u8,index.json} and the feature
 // parity reference's audio (features.ref.json, committed; train.py adds the numpy features).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -77,10 +77,11 @@ const labels: Uint8Array[] = [];
 const items: Item[] = [];
 let audioOffset = 0;
 let frameOffset = 0;
+const only = process.argv[4]?.split(',');
 const jobs = [
   ...TRAIN_VOICES.map((v) => ({ ...v, split: 'train' as const, count: perVoice })),
   ...HELD_OUT_VOICES.map((v) => ({ ...v, split: 'heldout' as const, count: Math.ceil(perVoice / 4) })),
-];
+].filter((job) => !only || only.includes(job.voice));
 for (const job of jobs) {
   for (let i = 0; i < job.count; i++) {
     let text = job.language === 'zh' ? zhText() : enText();

@@ -23,7 +23,11 @@ LEFT = convnet.RECEPTIVE_FIELD - 1 - convnet.LOOKAHEAD
 
 
 def load():
-    data = os.environ.get('VISEME_DATA', os.path.join(tempfile.gettempdir(), 'lipsync-viseme-data'))
+    dirs = os.environ.get('VISEME_DATA', os.path.join(tempfile.gettempdir(), 'lipsync-viseme-data'))
+    return [u for d in dirs.split(os.pathsep) for u in load_dir(d)]
+
+
+def load_dir(data):
     index = json.load(open(os.path.join(data, 'index.json')))
     audio = np.fromfile(os.path.join(data, 'audio.i16'), dtype=np.int16)
     labels = np.fromfile(os.path.join(data, 'labels.u8'), dtype=np.uint8)
@@ -96,6 +100,7 @@ def main():
     ap.add_argument('--frames', type=int, default=160)
     ap.add_argument('--lr', type=float, default=2e-3)
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--init', help='start from this exported model (fine-tuning)')
     ap.add_argument('--out', default=os.path.join(HERE, 'viseme.onnx'))
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
@@ -106,6 +111,8 @@ def main():
     sample = np.concatenate([log_mel(train[i]['pcm']) for i in rng.choice(len(train), min(200, len(train)), replace=False)])
     mean, std = sample.mean(axis=0), sample.std(axis=0) + 1e-3
     params = convnet.init(rng, mean.size)
+    if args.init:
+        params, mean, std = load_onnx(args.init)
     adam = convnet.Adam(params)
     begin = time.time()
     avg = None
@@ -129,6 +136,15 @@ def main():
     check_onnx(args.out, params, mean, std, held[0]['pcm'])
     write_reference()
     print(f'trained in {time.time() - begin:.0f}s -> {args.out} ({os.path.getsize(args.out)} bytes)')
+
+
+def load_onnx(path):
+    import onnx
+    from onnx import numpy_helper
+    weights = {t.name: numpy_helper.to_array(t) for t in onnx.load(path).graph.initializer}
+    params = [[np.ascontiguousarray(weights[f'w{i}'].transpose(2, 1, 0)), weights[f'b{i}'].copy()]
+              for i in range(len(convnet.LAYERS))]
+    return params, weights['mean'].reshape(-1).astype(np.float64), 1.0 / weights['inv_std'].reshape(-1).astype(np.float64)
 
 
 def check_onnx(path, params, mean, std, pcm):
