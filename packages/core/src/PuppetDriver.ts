@@ -46,7 +46,7 @@ export interface PuppetDriverOptions {
    * 2.5 capture intervals, so a slow sender is held across its own frame gaps).
    */
   holdMs?: number;
-  /** ARKit → viseme mapping for the mouth (default {@link puppetVisemes}; lipsync's `arkitToVisemeWeights` fits). */
+  /** ARKit → viseme mapping for the mouth (default {@link puppetVisemes}; `arkitToVisemeWeights` takes raw weights). */
   visemesFromArkit?: ArkitToVisemes;
   /**
    * Audio-driven lip-sync used only while the operator's mouth data is missing (face lost, frames stopped) and the

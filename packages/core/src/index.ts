@@ -1,5 +1,6 @@
 export { AudioClock, type AudioContextLike } from './AudioClock';
 export { ARKIT_BLENDSHAPES, type ArkitBlendshape, ArkitIndex, arkitWeights } from './arkit';
+export { arkitToVisemeWeights } from './arkitVisemes';
 export type { Clock } from './Clock';
 export {
   DigitalHumanError,

@@ -1,7 +1,7 @@
 import { ArkitIndex as A } from './arkit';
-import { EmotionIndex, type FaceFrame, VISEME_COUNT, VisemeIndex } from './FaceFrame';
+import { arkitToVisemeWeights } from './arkitVisemes';
+import { ARKIT_COUNT, EmotionIndex, type FaceFrame } from './FaceFrame';
 
-const V = VisemeIndex;
 const E = EmotionIndex;
 
 /** Number of values in a puppet pose: the 52 ARKit weights, then head yaw/pitch/roll and gaze yaw/pitch. */
@@ -17,7 +17,7 @@ export const PuppetPoseIndex = {
 
 /**
  * Turns one frame of ARKit weights (52, `ARKIT_BLENDSHAPES` order) into canonical viseme weights in `out` (15).
- * Pass `@digital-human/lipsync`'s `arkitToVisemeWeights` for its finer rules; the default is {@link puppetVisemes}.
+ * The default is {@link puppetVisemes} ({@link arkitToVisemeWeights} with MediaPipe's resting levels cut off).
  */
 export type ArkitToVisemes = (arkit: ArrayLike<number>, out: Float32Array) => unknown;
 
@@ -34,37 +34,20 @@ function ramp(x: number, lo: number, hi: number): number {
   return clamp01((x - lo) / (hi - lo));
 }
 
+/** MediaPipe's resting level of the mouth weights on a neutral face (the jaw has its own range). */
+const MOUTH_REST = 0.06;
+/** The weights handed to the viseme mapping, resting levels cut off (module scratch: no allocation per frame). */
+const _mouth = new Float32Array(ARKIT_COUNT);
+
 /**
- * The coarse default mouth mapping of the puppet: open jaw → `aa`, funnel → `oh`, pucker → `ou`, closed or pressed
- * lips → `PP`, lower lip rolled in → `FF`, spread lips → `E` (jaw open) or `ih` (jaw closed). Weights are
- * normalised to sum ≤ 1 and the rest goes to `sil`. Allocation-free.
+ * The puppet's default mouth mapping: {@link arkitToVisemeWeights} on the operator's ARKit weights with MediaPipe's
+ * resting levels cut off first (jaw ramped over 0.04–0.7, the other weights from {@link MOUTH_REST}), so a neutral
+ * face shows a mouth at rest. Allocation-free.
  */
 export function puppetVisemes(arkit: ArrayLike<number>, out: Float32Array): Float32Array {
-  const jaw = ramp(w(arkit, A.jawOpen), 0.04, 0.7);
-  const funnel = w(arkit, A.mouthFunnel);
-  const pucker = w(arkit, A.mouthPucker);
-  const spread =
-    (w(arkit, A.mouthSmileLeft) +
-      w(arkit, A.mouthSmileRight) +
-      w(arkit, A.mouthStretchLeft) +
-      w(arkit, A.mouthStretchRight)) /
-    4;
-  const press = (w(arkit, A.mouthPressLeft) + w(arkit, A.mouthPressRight)) / 2;
-  const closed = Math.max(w(arkit, A.mouthClose), press);
-  const open = clamp01(jaw * 4);
-  out.fill(0);
-  out[V.aa] = jaw * (1 - funnel) * (1 - pucker);
-  out[V.oh] = funnel * open;
-  out[V.ou] = pucker * (1 - jaw * 0.5);
-  out[V.E] = clamp01(spread * 2) * open * (1 - pucker);
-  out[V.ih] = clamp01(spread * 2) * (1 - open) * (1 - pucker) * 0.5;
-  out[V.PP] = closed * (1 - jaw);
-  out[V.FF] = clamp01(w(arkit, A.mouthRollLower) - w(arkit, A.mouthRollUpper)) * (1 - jaw);
-  let sum = 0;
-  for (let i = 0; i < VISEME_COUNT; i++) sum += out[i]!;
-  if (sum > 1) for (let i = 0; i < VISEME_COUNT; i++) out[i] = out[i]! / sum;
-  out[V.sil] = Math.max(0, 1 - sum);
-  return out;
+  for (let i = 0; i < ARKIT_COUNT; i++) _mouth[i] = ramp(w(arkit, i), MOUTH_REST, 1);
+  _mouth[A.jawOpen] = ramp(w(arkit, A.jawOpen), 0.04, 0.7);
+  return arkitToVisemeWeights(_mouth, out);
 }
 
 /**
