@@ -74,6 +74,7 @@ export {
   type TextOptions,
   type TextUnit,
   type TimedText,
+  type TimedTextOptions,
   textToCues,
   textToUnits,
   timedTextToCues,
