@@ -57,7 +57,19 @@ export class ConsoleView {
     const v = this.view;
     if (!v) return;
     const focus = v.held.find((t) => t.sessionId === v.live) ?? v.held[0];
+    const typing = this.composerInput();
+    const caret = typing === document.activeElement ? typing?.selectionStart : null;
     this.root.replaceChildren(this.queue(v.queue), this.heldList(v.held, v.live), this.detail(focus));
+    // A new transcript line re-renders the panel: the operator keeps typing where they were.
+    const input = this.composerInput();
+    if (input && caret !== null && caret !== undefined) {
+      input.focus();
+      input.setSelectionRange(caret, caret);
+    }
+  }
+
+  private composerInput(): HTMLInputElement | null {
+    return this.root.querySelector<HTMLInputElement>('input[data-testid=composer]');
   }
 
   private queue(tickets: readonly HandoffTicket[]): HTMLElement {
@@ -181,6 +193,7 @@ export class ConsoleView {
       const text = input.value.trim();
       if (!text) return;
       this.draft = '';
+      input.value = '';
       this.actions.sendText(t.room, text);
     });
     return form;
