@@ -1,56 +1,18 @@
 import { Emitter } from '@digital-human/core';
 import type { JsonMessage, Message, Transport } from '@digital-human/protocol';
-import type { AudioCaptureOptions, Room, RoomConnectOptions, RoomOptions } from 'livekit-client';
-import { AckOutbox, type AckOutboxOptions } from './AckOutbox';
-import { AvatarAudioReceiver } from './AvatarAudioReceiver';
-import { AvatarTrackReceiver } from './AvatarTrackReceiver';
-import { bindAgentTracks } from './bindAgentTracks';
-import { bindRoomEvents, type LiveKitModule } from './bindRoomEvents';
-import { type FetchTokenOptions, fetchToken, type RoomCredentials } from './fetchToken';
+import type { AudioCaptureOptions, Room } from 'livekit-client';
+import { AckOutbox } from './AckOutbox';
+import type { LiveKitModule } from './bindRoomEvents';
+import { fetchToken, type RoomCredentials } from './fetchToken';
+import { LiveKitSession } from './LiveKitSession';
 import { LiveKitTransportError } from './LiveKitTransportError';
 import type { ConnectionChange, ConnectionPhase, LiveKitTransportEvents } from './LiveKitTransportEvents';
-import type { MessageCodec, MessageSender } from './MessageCodec';
+import type { LiveKitTransportOptions } from './LiveKitTransportOptions';
+import type { MessageCodec } from './MessageCodec';
 import { MessageGate } from './MessageGate';
-import { MicrophoneControl } from './MicrophoneControl';
-import { ParticipantDirectory } from './ParticipantDirectory';
-import { PcmStreamPlayer, type PcmStreamPlayerOptions } from './PcmStreamPlayer';
+import type { MicrophoneControl } from './MicrophoneControl';
+import { PcmStreamPlayer } from './PcmStreamPlayer';
 import { protocolCodec } from './protocolCodec';
-import { TranscriptionReceiver } from './TranscriptionReceiver';
-
-/** Options of a {@link LiveKitTransport}. Give `tokenEndpoint` or `getCredentials`. */
-export interface LiveKitTransportOptions<In, Out> {
-  /** The bank's token endpoint, POSTed to by {@link fetchToken}; it answers `{url, token}`. */
-  readonly tokenEndpoint?: string;
-  /** How to call `tokenEndpoint` (body, headers, cookies). */
-  readonly tokenRequest?: Omit<FetchTokenOptions, 'signal'>;
-  /** Custom credentials source instead of `tokenEndpoint` (e.g. a native WebView bridge). */
-  readonly getCredentials?: () => Promise<RoomCredentials>;
-  /** Message validation and role permissions. Default: `@digital-human/protocol` ({@link protocolCodec}). */
-  readonly codec?: MessageCodec<In, Out>;
-  /** The context agent speech plays on. Default: one created on `connect()` and closed on `dispose()`. */
-  readonly audioContext?: AudioContext;
-  /** Scheduling of `lk.audio_stream` speech. */
-  readonly player?: PcmStreamPlayerOptions;
-  /** livekit-client `Room` options (adaptive stream, dynacast, reconnect policy...). */
-  readonly roomOptions?: RoomOptions;
-  /** livekit-client connect options. */
-  readonly connectOptions?: RoomConnectOptions;
-  /** Loads livekit-client. Default: a dynamic `import('livekit-client')`, so the SDK's first load stays small. */
-  readonly loadLiveKit?: () => Promise<LiveKitModule>;
-  /** Retries of user actions and texts until their ack (backoff, how many may wait). */
-  readonly outbox?: AckOutboxOptions;
-}
-
-interface Session {
-  readonly room: Room;
-  readonly receiver: AvatarAudioReceiver;
-  /** Times speech that arrives on agents' audio tracks. */
-  readonly tracks: AvatarTrackReceiver;
-  readonly captions: TranscriptionReceiver;
-  readonly directory: ParticipantDirectory;
-  readonly microphone: MicrophoneControl;
-  readonly unbind: () => void;
-}
 
 /**
  * The browser's LiveKit transport: joins the room with a token from the bank's endpoint, surfaces connection and
@@ -84,7 +46,7 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
   private context: AudioContext | undefined;
   private ownsContext = false;
   private player: PcmStreamPlayer | undefined;
-  private session: Session | undefined;
+  private session: LiveKitSession<In> | undefined;
   private phase: ConnectionPhase = 'idle';
   private connecting: Promise<void> | undefined;
   private disposed = false;
@@ -223,72 +185,26 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
     this.emitPlayback();
   }
 
-  private openSession(lk: LiveKitModule): Session {
-    const room = new lk.Room(this.options.roomOptions);
-    const player = this.ensurePlayer();
-    const directory = new ParticipantDirectory(room, lk.RoomEvent.ParticipantConnected);
-    const senderOf = async (identity: string): Promise<MessageSender> =>
-      this.gate.senderOf(identity, await directory.attributesOf(identity));
-    const topics = new Set(this.codec.topics);
-    const unbind = bindRoomEvents(lk, room, {
+  private openSession(lk: LiveKitModule): LiveKitSession<In> {
+    const session: LiveKitSession<In> = new LiveKitSession<In>(lk, {
+      roomOptions: this.options.roomOptions,
+      gate: this.gate,
+      topics: this.codec.topics,
+      player: this.ensurePlayer(),
+      events: this.events,
       connection: (change) => {
         this.setPhase(change);
-        this.afterPhase(change, receiver, tracks);
+        this.afterPhase(change, session);
         // The room is finished (server gone for good, kicked, duplicate identity): allow a fresh connect().
         if (change.state === 'disconnected') this.closeSession();
       },
       audioPlayback: () => this.emitPlayback(),
-      data: (payload, identity, topic) => {
-        if (!topics.has(topic)) return;
-        void senderOf(identity).then((sender) => this.gate.receive(payload, sender, topic));
-      },
     });
-    for (const topic of topics) {
-      room.registerTextStreamHandler(topic, async (reader, { identity }) => {
-        const sender = await senderOf(identity);
-        if (this.gate.trust(sender, topic)) this.gate.receive(await reader.readAll(), sender, topic);
-      });
-    }
-    const trustedSender = async (identity: string, topic: string) => {
-      const sender = await senderOf(identity);
-      return this.gate.trust(sender, topic) ? sender : null;
-    };
-    const captions = new TranscriptionReceiver(room, {
-      trustedSender,
-      transcription: (e) => this.events.emit('transcription', e),
-    });
-    const receiver = new AvatarAudioReceiver(room, player, {
-      trustedSender,
-      started: (e) => this.events.emit('speechstarted', e),
-      finished: (e) => this.events.emit('speechfinished', e),
-      error: (e) => this.events.emit('error', e),
-    });
-    const microphone = new MicrophoneControl(room.localParticipant);
-    const speech = {
-      started: (e: LiveKitTransportEvents<In>['speechstarted']) => this.events.emit('speechstarted', e),
-      finished: (e: LiveKitTransportEvents<In>['speechfinished']) => this.events.emit('speechfinished', e),
-    };
-    const tracks = new AvatarTrackReceiver(player.context, speech);
-    const unbindTracks = bindAgentTracks(lk, room, tracks, {
-      context: player.context,
-      trusted: (participant, topic) => {
-        const sender = this.gate.senderOf(participant.identity, participant.attributes);
-        return this.gate.trust(sender, topic) ? sender : null;
-      },
-    });
-    const unbindAll = () => {
-      unbindTracks();
-      unbind();
-    };
-    return { room, receiver, tracks, captions, directory, microphone, unbind: unbindAll };
+    return session;
   }
 
   /** Keeps the outbox in step with the connection; resyncs after a full reconnect. */
-  private afterPhase(
-    change: ConnectionChange,
-    receiver: AvatarAudioReceiver,
-    tracks: AvatarTrackReceiver,
-  ): void {
+  private afterPhase(change: ConnectionChange, session: LiveKitSession<In>): void {
     if (change.state === 'reconnecting' || change.state === 'disconnected') this.outbox.setOnline(false);
     else if (change.state === 'connected') this.outbox.setOnline(true);
     else if (change.state === 'reconnected') {
@@ -296,8 +212,7 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
         this.outbox.setOnline(true);
         return;
       }
-      receiver.reset();
-      tracks.reset();
+      session.resetSpeech();
       const hello = this.hello;
       const sent = hello ? this.publish(hello.topic, hello.payload) : Promise.resolve();
       void sent
@@ -322,12 +237,7 @@ export class LiveKitTransport<In extends Message = Message, Out extends JsonMess
     const session = this.session;
     if (!session) return;
     this.session = undefined;
-    session.receiver.dispose();
-    session.tracks.dispose();
-    session.captions.dispose();
-    session.directory.dispose();
-    for (const topic of this.codec.topics) session.room.unregisterTextStreamHandler(topic);
-    session.unbind();
+    session.dispose();
   }
 
   private ensurePlayer(): PcmStreamPlayer {

@@ -21,7 +21,6 @@ export type { LiveKitModule, RoomEventCallbacks } from './bindRoomEvents';
 export { bindRoomEvents } from './bindRoomEvents';
 export type { FetchTokenOptions, RoomCredentials } from './fetchToken';
 export { fetchToken, parseCredentials } from './fetchToken';
-export type { LiveKitTransportOptions } from './LiveKitTransport';
 export { LiveKitTransport } from './LiveKitTransport';
 export type { LiveKitTransportErrorCode } from './LiveKitTransportError';
 export { LiveKitTransportError } from './LiveKitTransportError';
@@ -33,6 +32,7 @@ export type {
   SecurityEvent,
   UtteranceRef,
 } from './LiveKitTransportEvents';
+export type { LiveKitTransportOptions } from './LiveKitTransportOptions';
 export type {
   CodecRejection,
   CodecResult,
