@@ -177,7 +177,17 @@ function renderStudio(): void {
   const awayLabel = h('label', '', `${t('awayMode')}: `);
   awayLabel.append(away);
   bar.replaceChildren(camera, mic, awayLabel);
+  relabelStudio = () => {
+    camera.textContent = t(s.capture?.active ? 'cameraOff' : 'camera');
+    mic.textContent = t(s.voice ? 'voiceOff' : 'voice');
+    awayLabel.firstChild!.textContent = `${t('awayMode')}: `;
+    away.options[0]!.text = t('awayHold');
+    away.options[1]!.text = t('awayAi');
+  };
 }
+
+/** Relabels the studio's controls after a language switch. */
+let relabelStudio = (): void => undefined;
 
 function setLiveVoice(): void {
   if (live) void rooms.get(live)?.publishVoice(studio?.voice ?? null);
@@ -194,6 +204,7 @@ function renderChrome(): void {
     language = language === 'zh-CN' ? 'en' : 'zh-CN';
     view.setLanguage(language);
     renderChrome();
+    relabelStudio();
     if (lastView) view.update(lastView);
   };
 }
