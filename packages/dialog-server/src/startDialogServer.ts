@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { DialogServerConfig } from './config';
-import { DialogService, type DialogServiceOptions } from './DialogService';
+import type { DialogService, DialogServiceOptions } from './DialogService';
+import { closeServiceAndServer, createConfiguredService, listenHttp } from './serveHttp';
 
 /** A running dialog service with its HTTP server (the token endpoint). */
 export interface RunningDialogServer {
@@ -21,24 +21,8 @@ export async function startDialogServer(
   config: DialogServerConfig,
   options: Partial<DialogServiceOptions> = {},
 ): Promise<RunningDialogServer> {
-  const service = new DialogService({
-    livekitUrl: config.livekitUrl,
-    publicUrl: config.publicUrl,
-    apiKey: config.apiKey,
-    apiSecret: config.apiSecret,
-    operatorSecret: config.operatorSecret,
-    ...options,
-  });
+  const service = createConfiguredService(config, options);
   const server = createServer((req, res) => service.tokenHandler(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const close = async () => {
-    await service.dispose();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
-  return { service, server, url: `http://${config.host}:${port}`, close };
+  const url = await listenHttp(server, config);
+  return { service, server, url, close: () => closeServiceAndServer(service, server) };
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { DialogServerConfig } from '../config';
-import { DialogService, type DialogServiceOptions } from '../DialogService';
+import type { DialogService, DialogServiceOptions } from '../DialogService';
+import { closeServiceAndServer, createConfiguredService, listenHttp } from '../serveHttp';
 import { createDeskHandler } from './createDeskHandler';
 import { operatorSecretAuth } from './deskAuth';
 import { HandoffDesk, type HandoffDeskOptions } from './HandoffDesk';
@@ -46,14 +46,7 @@ export async function startHandoffServer(
   config: DialogServerConfig,
   options: { readonly service?: Partial<DialogServiceOptions>; readonly desk?: HandoffDeskOptions } = {},
 ): Promise<RunningHandoffServer> {
-  const service = new DialogService({
-    livekitUrl: config.livekitUrl,
-    publicUrl: config.publicUrl,
-    apiKey: config.apiKey,
-    apiSecret: config.apiSecret,
-    operatorSecret: config.operatorSecret,
-    ...options.service,
-  });
+  const service = createConfiguredService(config, options.service);
   const desk = new HandoffDesk(options.desk);
   const disconnect = connectDesk(service, desk);
   const deskHandler = createDeskHandler({
@@ -63,17 +56,11 @@ export async function startHandoffServer(
     livekitUrl: config.publicUrl,
   });
   const server = createServer((req, res) => deskHandler(req, res, () => service.tokenHandler(req, res)));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const url = await listenHttp(server, config);
   const close = async () => {
     disconnect();
     desk.dispose();
-    await service.dispose();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServiceAndServer(service, server);
   };
-  return { service, desk, server, url: `http://${config.host}:${port}`, close };
+  return { service, desk, server, url, close };
 }
