@@ -34,6 +34,7 @@ export default defineConfig({
       'three',
       'three/examples/jsm/loaders/GLTFLoader.js',
       'three/examples/jsm/exporters/GLTFExporter.js',
+      'onnxruntime-web/wasm',
     ],
   },
   test: {

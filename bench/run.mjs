@@ -67,7 +67,8 @@ const server = await createServer({
   configFile: false,
   logLevel: 'warn',
   optimizeDeps: { entries: ['bench/pages/*.html', 'packages/*/bench/pages/*.html'] },
-  server: { port: 0, host: '127.0.0.1', fs: { allow: [root, fixturesDir] } },
+  // No watcher: an edit elsewhere in the tree must not reload a page mid-run.
+  server: { port: 0, host: '127.0.0.1', watch: null, hmr: false, fs: { allow: [root, fixturesDir] } },
 });
 await server.listen();
 const address = server.httpServer.address();
