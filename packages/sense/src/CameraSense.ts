@@ -1,9 +1,10 @@
 import { Emitter } from '@digital-human/core';
 import { AdaptiveRate } from './AdaptiveRate';
-import { createFaceSample, type FaceProcessor, type FaceSample } from './FaceSample';
+import { defaultFaceProcessor, FaceCameraLoop } from './FaceCameraLoop';
+import type { FaceProcessor } from './FaceSample';
 import type { FaceThread } from './mediapipe/createFaceProcessor';
 import type { FaceTrackerOptions } from './mediapipe/FaceTracker';
-import { openCamera, stopStream } from './openCamera';
+import { openCamera } from './openCamera';
 import { SenseError } from './SenseError';
 import { SentimentEstimator, type SentimentEstimatorOptions } from './SentimentEstimator';
 import type { SentimentState, SentimentSummary } from './SentimentState';
@@ -52,12 +53,6 @@ export interface CameraSenseEvents {
   error: SenseError;
 }
 
-async function defaultProcessor(options: CameraSenseOptions): Promise<FaceProcessor> {
-  if (!options.tracker) throw SenseError.modelMissing('(none)', 'no tracker.modelUrl configured');
-  const { createFaceProcessor } = await import('./mediapipe/index');
-  return createFaceProcessor(options.tracker, options.thread ?? 'auto', options.workerFactory);
-}
-
 /**
  * The customer's camera, only with consent: off until {@link start} is called (after an explicit opt-in in the UI),
  * and one {@link stop} turns it off. Frames are processed on the device into numbers; no frame ever leaves it.
@@ -73,25 +68,15 @@ async function defaultProcessor(options: CameraSenseOptions): Promise<FaceProces
  * ```
  */
 export class CameraSense extends Emitter<CameraSenseEvents> {
-  private readonly options: CameraSenseOptions;
   private readonly estimator: SentimentEstimator;
   private readonly limiter: SummaryRateLimiter;
   private readonly rate: AdaptiveRate;
-  private readonly sample: FaceSample = createFaceSample();
   private readonly now: () => number;
-  private processor: FaceProcessor | null = null;
-  private mediaStream: MediaStream | null = null;
-  private video: HTMLVideoElement | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastVideoTime = -1;
-  private currentStatus: CameraSenseStatus = 'off';
-  private lastError: SenseError | null = null;
-  private generation = 0;
+  private readonly loop: FaceCameraLoop;
   private disposed = false;
 
   constructor(options: CameraSenseOptions = {}) {
     super();
-    this.options = options;
     const high = options.quality === 'high';
     this.rate = new AdaptiveRate({
       maxFps: options.maxFps ?? (high ? 30 : 15),
@@ -102,20 +87,44 @@ export class CameraSense extends Emitter<CameraSenseEvents> {
     this.limiter = new SummaryRateLimiter((s) => this.emit('summary', s), options.summary);
     this.estimator.on('arrived', (s) => this.emit('arrived', s));
     this.estimator.on('left', (s) => this.emit('left', s));
+    const loopOptions = {
+      rate: this.rate,
+      now: this.now,
+      pollMs: 20,
+      failMessage: 'face sensing failed to start',
+    };
+    this.loop = new FaceCameraLoop(loopOptions, {
+      createProcessor: () => (options.createProcessor ?? (() => defaultFaceProcessor(options)))(),
+      openStream: () =>
+        openCamera({ width: high ? 640 : 320, height: high ? 480 : 240, maxFps: this.rate.fps }),
+      processed: (sample, t0) => {
+        const state = this.estimator.update(sample);
+        this.emit('sentiment', state);
+        this.limiter.offer(state, t0);
+      },
+      stopped: () => {
+        this.estimator.end();
+        this.limiter.flush(this.estimator.state, this.now());
+        this.limiter.reset();
+      },
+      status: (status) => this.emit('status', status),
+      active: (on) => this.emit('active', on),
+      error: (error) => this.emit('error', error),
+    });
   }
 
   /** True while the camera is on. */
   get active(): boolean {
-    return this.currentStatus === 'on';
+    return this.loop.status === 'on';
   }
 
   get status(): CameraSenseStatus {
-    return this.currentStatus;
+    return this.loop.status;
   }
 
   /** Why sensing is `unavailable`, or null. */
   get error(): SenseError | null {
-    return this.lastError;
+    return this.loop.error;
   }
 
   /** The live sentiment while on, or null (no camera = no sentiment). */
@@ -125,7 +134,7 @@ export class CameraSense extends Emitter<CameraSenseEvents> {
 
   /** The camera stream while on (for an optional local self-view), or null. */
   get stream(): MediaStream | null {
-    return this.mediaStream;
+    return this.loop.stream;
   }
 
   /** Current processing rate in frames per second and cost per frame in ms. */
@@ -135,7 +144,7 @@ export class CameraSense extends Emitter<CameraSenseEvents> {
 
   /** True when tracking runs in a worker (known once started). */
   get offThread(): boolean {
-    return this.processor?.offThread === true;
+    return this.loop.offThread;
   }
 
   /**
@@ -145,143 +154,20 @@ export class CameraSense extends Emitter<CameraSenseEvents> {
    */
   async start(): Promise<void> {
     if (this.disposed) throw SenseError.unsupported('this CameraSense was disposed');
-    if (this.currentStatus === 'on' || this.currentStatus === 'starting') return;
-    const generation = ++this.generation;
-    this.lastError = null;
-    this.setStatus('starting');
-    try {
-      this.processor ??= await (this.options.createProcessor ?? (() => defaultProcessor(this.options)))();
-      if (generation !== this.generation) return; // stopped while loading: never open the camera
-      const high = this.options.quality === 'high';
-      const stream = await openCamera({
-        width: high ? 640 : 320,
-        height: high ? 480 : 240,
-        maxFps: this.rate.fps,
-      });
-      if (generation !== this.generation) return stopStream(stream);
-      this.mediaStream = stream;
-      this.video = await playStream(stream);
-      if (generation !== this.generation) return;
-    } catch (error) {
-      if (generation === this.generation) this.fail(error);
-      throw this.lastError ?? error;
-    }
-    this.setStatus('on');
-    this.emit('active', true);
-    this.schedule(0);
+    await this.loop.start();
   }
 
   /** Turns the camera off: stops every track, ends presence (emits `left` and a final summary). Idempotent. */
   stop(): void {
-    this.generation++;
-    const wasOn = this.currentStatus === 'on';
-    this.release();
-    if (wasOn) {
-      this.estimator.end();
-      this.limiter.flush(this.estimator.state, this.now());
-      this.limiter.reset();
-    }
-    if (this.currentStatus !== 'unavailable') this.setStatus('off');
-    if (wasOn) this.emit('active', false);
+    this.loop.stop();
   }
 
   /** Stops, frees the face processor and removes all listeners. */
   dispose(): void {
     if (this.disposed) return;
-    this.stop();
-    this.processor?.dispose();
-    this.processor = null;
+    this.loop.dispose();
     this.estimator.dispose();
     this.removeAllListeners();
     this.disposed = true;
   }
-
-  private fail(error: unknown): void {
-    this.release();
-    this.lastError =
-      error instanceof SenseError ? error : SenseError.unsupported('face sensing failed to start', error);
-    this.setStatus('unavailable');
-    this.emit('error', this.lastError);
-  }
-
-  private release(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    stopStream(this.mediaStream);
-    this.mediaStream = null;
-    if (this.video) {
-      this.video.pause();
-      this.video.srcObject = null;
-      this.video = null;
-    }
-    this.lastVideoTime = -1;
-  }
-
-  private setStatus(status: CameraSenseStatus): void {
-    if (status === this.currentStatus) return;
-    this.currentStatus = status;
-    this.emit('status', status);
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(this.tick, delayMs);
-  }
-
-  private readonly tick = (): void => {
-    this.timer = undefined;
-    const video = this.video;
-    const processor = this.processor;
-    if (!video || !processor || this.currentStatus !== 'on') return;
-    // HAVE_CURRENT_DATA and a new frame since the last one processed; else look again soon, without spinning.
-    if (video.readyState < 2 || video.currentTime === this.lastVideoTime) {
-      this.schedule(Math.min(20, this.rate.intervalMs / 4));
-      return;
-    }
-    this.lastVideoTime = video.currentTime;
-    const t0 = this.now();
-    const generation = this.generation;
-    let result: boolean | Promise<boolean>;
-    try {
-      result = processor.process(video, t0, this.sample);
-    } catch (error) {
-      this.processFailed(error);
-      return;
-    }
-    if (typeof result === 'boolean') this.processed(t0);
-    else {
-      result.then(
-        () => generation === this.generation && this.processed(t0),
-        (error: unknown) => generation === this.generation && this.processFailed(error),
-      );
-    }
-  };
-
-  private processed(t0: number): void {
-    if (this.currentStatus !== 'on') return;
-    const cost = this.now() - t0;
-    this.rate.record(cost);
-    const state = this.estimator.update(this.sample);
-    this.emit('sentiment', state);
-    this.limiter.offer(state, t0);
-    this.schedule(this.rate.delayMs(cost));
-  }
-
-  private processFailed(error: unknown): void {
-    this.stop();
-    this.fail(error);
-  }
-}
-
-async function playStream(stream: MediaStream): Promise<HTMLVideoElement> {
-  const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
-  video.srcObject = stream;
-  try {
-    await video.play();
-  } catch (cause) {
-    stopStream(stream);
-    throw SenseError.cameraUnavailable('the camera stream could not be played', cause);
-  }
-  return video;
 }

@@ -6,10 +6,11 @@ import {
   type OperatorFaceFrame,
 } from '@digital-human/protocol';
 import { AdaptiveRate } from './AdaptiveRate';
-import { createFaceSample, type FaceProcessor } from './FaceSample';
+import { defaultFaceProcessor, FaceCameraLoop } from './FaceCameraLoop';
+import type { FaceProcessor, FaceSample } from './FaceSample';
 import type { FaceThread } from './mediapipe/createFaceProcessor';
 import type { FaceTrackerOptions } from './mediapipe/FaceTracker';
-import { openCamera, stopStream } from './openCamera';
+import { openCamera } from './openCamera';
 import { DEFAULT_GAZE_RANGE, operatorFrameFromSample } from './operatorCaptureFrame';
 import { SenseError } from './SenseError';
 
@@ -61,12 +62,6 @@ export interface OperatorCaptureOptions {
   now?: () => number;
 }
 
-async function defaultProcessor(options: OperatorCaptureOptions): Promise<FaceProcessor> {
-  if (!options.tracker) throw SenseError.modelMissing('(none)', 'no tracker.modelUrl configured');
-  const { createFaceProcessor } = await import('./mediapipe/index');
-  return createFaceProcessor(options.tracker, options.thread ?? 'auto', options.workerFactory);
-}
-
 /**
  * The operator's ("puppeteer's") face capture: webcam → MediaPipe FaceLandmarker (blendshapes and facial
  * transformation matrix) → ARKit 52 blendshapes, head rotation and gaze → one face frame of 73 bytes at ~30 Hz,
@@ -85,53 +80,55 @@ async function defaultProcessor(options: OperatorCaptureOptions): Promise<FacePr
 export class OperatorCapture extends Emitter<OperatorCaptureEvents> {
   private readonly options: OperatorCaptureOptions;
   private readonly rate: AdaptiveRate;
-  private readonly sample = createFaceSample();
   private readonly payload = {
     frame: createOperatorFaceFrame(),
     bytes: new Uint8Array(FACE_FRAME_BYTES),
   };
-  private readonly now: () => number;
-  private processor: FaceProcessor | null = null;
-  private mediaStream: MediaStream | null = null;
-  private video: HTMLVideoElement | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastVideoTime = -1;
+  private readonly loop: FaceCameraLoop;
   private seq = 0;
   private captured = 0;
-  private currentStatus: OperatorCaptureStatus = 'off';
-  private lastError: SenseError | null = null;
-  private generation = 0;
   private disposed = false;
 
   constructor(options: OperatorCaptureOptions = {}) {
     super();
     this.options = options;
     this.rate = new AdaptiveRate({ maxFps: options.fps ?? 30, maxBusy: options.maxBusy ?? 0.8 });
-    this.now = options.now ?? (() => performance.now());
+    const now = options.now ?? (() => performance.now());
+    this.loop = new FaceCameraLoop(
+      { rate: this.rate, now, pollMs: 8, failMessage: 'operator capture failed' },
+      {
+        createProcessor: () => (options.createProcessor ?? (() => defaultFaceProcessor(options)))(),
+        openStream: () => this.openStream(),
+        processed: (sample, t0) => this.captureFrame(sample, t0),
+        status: (status) => this.emit('status', status),
+        active: (on) => this.emit('active', on),
+        error: (error) => this.emit('error', error),
+      },
+    );
   }
 
   get status(): OperatorCaptureStatus {
-    return this.currentStatus;
+    return this.loop.status;
   }
 
   /** True while the camera is on. */
   get active(): boolean {
-    return this.currentStatus === 'on';
+    return this.loop.status === 'on';
   }
 
   /** Why capture is `unavailable`, or null. */
   get error(): SenseError | null {
-    return this.lastError;
+    return this.loop.error;
   }
 
   /** The camera stream while on (for the operator's own self-view), or null. */
   get stream(): MediaStream | null {
-    return this.mediaStream;
+    return this.loop.stream;
   }
 
   /** True when tracking runs in a worker (known once started). */
   get offThread(): boolean {
-    return this.processor?.offThread === true;
+    return this.loop.offThread;
   }
 
   /** Frames captured since construction, the current rate (fps) and tracking cost per frame (ms). */
@@ -145,42 +142,18 @@ export class OperatorCapture extends Emitter<OperatorCaptureEvents> {
    */
   async start(): Promise<void> {
     if (this.disposed) throw SenseError.unsupported('this OperatorCapture was disposed');
-    if (this.currentStatus === 'on' || this.currentStatus === 'starting') return;
-    const generation = ++this.generation;
-    this.lastError = null;
-    this.setStatus('starting');
-    try {
-      this.processor ??= await (this.options.createProcessor ?? (() => defaultProcessor(this.options)))();
-      if (generation !== this.generation) return;
-      const stream = await this.openStream();
-      if (generation !== this.generation) return stopStream(stream);
-      this.mediaStream = stream;
-      this.video = await playStream(stream);
-      if (generation !== this.generation) return;
-    } catch (error) {
-      if (generation === this.generation) this.fail(error);
-      throw this.lastError ?? error;
-    }
-    this.setStatus('on');
-    this.emit('active', true);
-    this.schedule(0);
+    await this.loop.start();
   }
 
   /** Turns the camera off (every track stopped). Idempotent. */
   stop(): void {
-    this.generation++;
-    const wasOn = this.currentStatus === 'on';
-    this.release();
-    if (this.currentStatus !== 'unavailable') this.setStatus('off');
-    if (wasOn) this.emit('active', false);
+    this.loop.stop();
   }
 
   /** Stops, frees the tracker and removes all listeners. */
   dispose(): void {
     if (this.disposed) return;
-    this.stop();
-    this.processor?.dispose();
-    this.processor = null;
+    this.loop.dispose();
     this.removeAllListeners();
     this.disposed = true;
   }
@@ -193,93 +166,11 @@ export class OperatorCapture extends Emitter<OperatorCaptureEvents> {
     });
   }
 
-  private fail(error: unknown): void {
-    this.release();
-    this.lastError =
-      error instanceof SenseError ? error : SenseError.unsupported('operator capture failed', error);
-    this.setStatus('unavailable');
-    this.emit('error', this.lastError);
-  }
-
-  private release(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    stopStream(this.mediaStream);
-    this.mediaStream = null;
-    if (this.video) {
-      this.video.pause();
-      this.video.srcObject = null;
-      this.video = null;
-    }
-    this.lastVideoTime = -1;
-  }
-
-  private setStatus(status: OperatorCaptureStatus): void {
-    if (status === this.currentStatus) return;
-    this.currentStatus = status;
-    this.emit('status', status);
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(this.tick, delayMs);
-  }
-
-  private readonly tick = (): void => {
-    this.timer = undefined;
-    const video = this.video;
-    const processor = this.processor;
-    if (!video || !processor || this.currentStatus !== 'on') return;
-    if (video.readyState < 2 || video.currentTime === this.lastVideoTime) {
-      this.schedule(Math.min(8, this.rate.intervalMs / 4));
-      return;
-    }
-    this.lastVideoTime = video.currentTime;
-    const t0 = this.now();
-    const generation = this.generation;
-    let result: boolean | Promise<boolean>;
-    try {
-      result = processor.process(video, t0, this.sample);
-    } catch (error) {
-      this.processFailed(error);
-      return;
-    }
-    if (typeof result === 'boolean') this.processed(t0);
-    else {
-      result.then(
-        () => generation === this.generation && this.processed(t0),
-        (error: unknown) => generation === this.generation && this.processFailed(error),
-      );
-    }
-  };
-
-  private processed(t0: number): void {
-    if (this.currentStatus !== 'on') return;
-    const cost = this.now() - t0;
-    this.rate.record(cost);
+  private captureFrame(sample: FaceSample, t0: number): void {
     const { frame, bytes } = this.payload;
-    operatorFrameFromSample(this.sample, this.seq++, t0, frame, this.options.gazeRange ?? DEFAULT_GAZE_RANGE);
+    operatorFrameFromSample(sample, this.seq++, t0, frame, this.options.gazeRange ?? DEFAULT_GAZE_RANGE);
     encodeFaceFrame(frame, bytes);
     this.captured++;
     this.emit('frame', this.payload);
-    this.schedule(this.rate.delayMs(cost));
   }
-
-  private processFailed(error: unknown): void {
-    this.stop();
-    this.fail(error);
-  }
-}
-
-async function playStream(stream: MediaStream): Promise<HTMLVideoElement> {
-  const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
-  video.srcObject = stream;
-  try {
-    await video.play();
-  } catch (cause) {
-    stopStream(stream);
-    throw SenseError.cameraUnavailable('the camera stream could not be played', cause);
-  }
-  return video;
 }
