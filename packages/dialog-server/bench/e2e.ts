@@ -13,6 +13,7 @@ import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { startLiveKitServer } from '../../../scripts/livekit/server.mjs';
 import { servePage, summarize } from '../../livekit/test/e2eSupport';
 import { startDialogServer } from '../src';
+import { localDialogConfig } from '../test/localDialogConfig';
 import type { BenchTurn } from './e2e-page/benchApi';
 import { benchTable, chromiumPid, cpuSeconds, type Row } from './e2eReport';
 
@@ -30,15 +31,7 @@ async function until(page: Page, check: string, timeoutMs: number): Promise<void
 }
 
 const livekit = await startLiveKitServer();
-const dialog = await startDialogServer({
-  livekitUrl: livekit.url,
-  publicUrl: livekit.url,
-  apiKey: livekit.apiKey,
-  apiSecret: livekit.apiSecret,
-  operatorSecret: undefined,
-  host: '127.0.0.1',
-  port: 0,
-});
+const dialog = await startDialogServer(localDialogConfig(livekit));
 const served = await servePage(join(here, 'e2e-page'), async (body) => {
   const answer = await fetch(`${dialog.url}/api/dh/token`, {
     method: 'POST',

@@ -20,6 +20,7 @@ import { mintToken, servePage, waitInPage } from '../../livekit/test/e2eSupport'
 import { type RunningDialogServer, startDialogServer } from '../src';
 import type { FullstackLog } from './fullstack-page/fullstackApi';
 import { speechWindows, syncReport } from './fullstackMeasure';
+import { localDialogConfig } from './localDialogConfig';
 
 const hasServer = existsSync(liveKitServerPath());
 const PAGE = resolve(dirname(fileURLToPath(import.meta.url)), 'fullstack-page');
@@ -38,15 +39,7 @@ describe.skipIf(!hasServer)('full stack: livekit-server + dialog-server + Chromi
 
   beforeAll(async () => {
     livekit = await startLiveKitServer();
-    dialog = await startDialogServer({
-      livekitUrl: livekit.url,
-      publicUrl: livekit.url,
-      apiKey: livekit.apiKey,
-      apiSecret: livekit.apiSecret,
-      operatorSecret: undefined,
-      host: '127.0.0.1',
-      port: 0,
-    });
+    dialog = await startDialogServer(localDialogConfig(livekit));
     const served = await servePage(PAGE, async (body) => {
       const answer = await fetch(`${dialog.url}/api/dh/token`, {
         method: 'POST',

@@ -11,6 +11,7 @@ import {
 } from '../../../scripts/livekit/server.mjs';
 import { type RunningDialogServer, startDialogServer } from '../src/startDialogServer';
 import { mintToken } from '../src/token/mintToken';
+import { localDialogConfig } from './localDialogConfig';
 import { FakeCustomer, waitFor } from './serviceE2eSupport';
 
 const hasServer = existsSync(liveKitServerPath());
@@ -29,15 +30,7 @@ describe.skipIf(!hasServer)('dialog-server on a real livekit-server (rtc-node cu
 
   beforeAll(async () => {
     livekit = await startLiveKitServer();
-    const config = {
-      livekitUrl: livekit.url,
-      publicUrl: livekit.url,
-      apiKey: livekit.apiKey,
-      apiSecret: livekit.apiSecret,
-      operatorSecret: undefined,
-      host: '127.0.0.1',
-      port: 0,
-    };
+    const config = localDialogConfig(livekit);
     service = await startDialogServer(config, { session: { speech: { leadSeconds: 0.3 } } });
     service.service.events.on('session', ({ session }) => {
       session.events.on('inbound', ({ message }) => {

@@ -14,6 +14,7 @@ import {
   liveKitServerPath,
   startLiveKitServer,
 } from '../../../scripts/livekit/server.mjs';
+import { localDialogConfig } from '../../dialog-server/test/localDialogConfig';
 import { servePage, waitInPage } from '../../livekit/test/e2eSupport';
 
 const hasServer = existsSync(liveKitServerPath());
@@ -36,15 +37,7 @@ describe.skipIf(!hasServer)(
 
     beforeAll(async () => {
       livekit = await startLiveKitServer();
-      dialog = await startDialogServer({
-        livekitUrl: livekit.url,
-        publicUrl: livekit.url,
-        apiKey: livekit.apiKey,
-        apiSecret: livekit.apiSecret,
-        operatorSecret: undefined,
-        host: '127.0.0.1',
-        port: 0,
-      });
+      dialog = await startDialogServer(localDialogConfig(livekit));
       const served = await servePage(resolve(import.meta.dirname, 'livekit-page'), async (body) => {
         tokenBody = body;
         const answer = await fetch(`${dialog.url}/api/dh/token`, {
