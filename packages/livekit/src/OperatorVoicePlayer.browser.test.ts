@@ -92,4 +92,38 @@ describe('OperatorVoicePlayer', () => {
     expect([...listeners.values()].every((set) => set.size === 0)).toBe(true);
     await context.close();
   });
+
+  it('routed into an output: silent there until setAudible(true), the lip-sync listening all along', async () => {
+    const context = new AudioContext();
+    await context.resume();
+    const { room, fire } = fakeRoom();
+    const meter = new AnalyserNode(context, { fftSize: 1024 });
+    const player = new OperatorVoicePlayer(room, context, { output: meter, audible: false });
+    const voice = toneTrack(context);
+    const elements: HTMLMediaElement[] = [];
+    const attach = voice.attach.bind(voice);
+    voice.attach = () => {
+      const el = attach();
+      elements.push(el);
+      return el;
+    };
+    fire('trackSubscribed', voice, 'op-1', 'operator');
+    expect(elements.map((el) => el.muted)).toEqual([true]); // heard through the output only
+    const block = new Float32Array(meter.fftSize);
+    const level = () => {
+      meter.getFloatTimeDomainData(block);
+      return Math.sqrt(block.reduce((sum, x) => sum + x * x, 0) / block.length);
+    };
+    expect(await mouthOver(player, 400)).toBeGreaterThan(0.5);
+    expect(level()).toBeLessThan(0.001);
+    player.setAudible(true);
+    expect(player.audible).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(level()).toBeGreaterThan(0.1); // the 0.5 tone, faded in
+    player.setAudible(false);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(level()).toBeLessThan(0.01);
+    player.dispose();
+    await context.close();
+  });
 });

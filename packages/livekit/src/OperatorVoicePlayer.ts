@@ -33,6 +33,21 @@ export interface OperatorVoicePlayerRoom {
   off(event: 'trackSubscribed' | 'trackUnsubscribed', listener: OperatorVoiceTrackListener): unknown;
 }
 
+/** Options of an {@link OperatorVoicePlayer}: its lip-sync's, and where the voice is heard. */
+export interface OperatorVoicePlayerOptions extends OperatorVoiceLipsyncOptions {
+  /**
+   * Route the voice through Web Audio into this node (e.g. an app's meter or mix bus) instead of the media
+   * element's own output; the element then plays muted (Chromium feeds a remote track to Web Audio only while an
+   * element plays it). Default: the element plays it.
+   */
+  output?: AudioNode;
+  /** Whether the voice is heard from the start (default true); see {@link OperatorVoicePlayer.setAudible}. */
+  audible?: boolean;
+}
+
+/** Time constant of the fade when the voice is made (in)audible, seconds (≈ 50 ms to silence). */
+const GATE_TIME_CONSTANT = 0.01;
+
 /** The events of an {@link OperatorVoicePlayer}. */
 export interface OperatorVoicePlayerEvents {
   /** An operator's voice started (`track`) or stopped (`null`) playing. */
@@ -56,6 +71,9 @@ export class OperatorVoicePlayer extends Emitter<OperatorVoicePlayerEvents> {
   /** Mouth from the operator's voice loudness (silent, claiming nothing, while no operator speaks). */
   readonly lipsync: OperatorVoiceLipsync;
   private readonly analyser: AnalyserNode;
+  /** Fades the voice in and out when it plays through Web Audio (`output`). */
+  private readonly gate: GainNode | null;
+  private audibleNow: boolean;
   private readonly playing = new Map<MediaStreamTrack, { source: AudioNode; elements: HTMLMediaElement[] }>();
   private room: OperatorVoicePlayerRoom | null;
   private readonly onSubscribed: OperatorVoiceTrackListener = (track, _publication, participant) =>
@@ -63,13 +81,44 @@ export class OperatorVoicePlayer extends Emitter<OperatorVoicePlayerEvents> {
   private readonly onUnsubscribed: OperatorVoiceTrackListener = (track, _publication, participant) =>
     this.stopTrack(track, participant.identity);
 
-  constructor(room: OperatorVoicePlayerRoom, context: AudioContext, lipsync?: OperatorVoiceLipsyncOptions) {
+  constructor(
+    room: OperatorVoicePlayerRoom,
+    context: AudioContext,
+    options: OperatorVoicePlayerOptions = {},
+  ) {
     super();
     this.room = room;
+    this.audibleNow = options.audible ?? true;
     this.analyser = new AnalyserNode(context, { fftSize: 1024 });
-    this.lipsync = new OperatorVoiceLipsync(this.analyser, lipsync);
+    this.lipsync = new OperatorVoiceLipsync(this.analyser, options);
+    this.gate = null;
+    if (options.output) {
+      this.gate = new GainNode(context, { gain: this.audibleNow ? 1 : 0 });
+      this.gate.connect(options.output);
+    }
     room.on('trackSubscribed', this.onSubscribed);
     room.on('trackUnsubscribed', this.onUnsubscribed);
+  }
+
+  /** Whether the operator's voice is heard (the lip-sync keeps listening either way). */
+  get audible(): boolean {
+    return this.audibleNow;
+  }
+
+  /**
+   * Lets the customer hear the operator's voice, or not (e.g. only while the operator controls the avatar): a
+   * short fade through Web Audio with `output`, else the media elements are (un)muted.
+   */
+  setAudible(audible: boolean): void {
+    if (audible === this.audibleNow) return;
+    this.audibleNow = audible;
+    if (this.gate) {
+      const now = this.gate.context.currentTime;
+      this.gate.gain.cancelScheduledValues(now);
+      this.gate.gain.setTargetAtTime(audible ? 1 : 0, now, GATE_TIME_CONSTANT);
+      return;
+    }
+    for (const entry of this.playing.values()) for (const el of entry.elements) el.muted = !audible;
   }
 
   /** Stops playing, stops listening and removes all listeners. */
@@ -84,6 +133,7 @@ export class OperatorVoicePlayer extends Emitter<OperatorVoicePlayerEvents> {
     }
     this.playing.clear();
     this.analyser.disconnect();
+    this.gate?.disconnect();
     this.removeAllListeners();
   }
 
@@ -101,9 +151,11 @@ export class OperatorVoicePlayer extends Emitter<OperatorVoicePlayerEvents> {
     // Played through a media element (Chrome only feeds a remote WebRTC track into Web Audio while one plays it),
     // analysed through the context.
     const element = track.attach();
+    element.muted = this.gate !== null || !this.audibleNow;
     const context = this.analyser.context as AudioContext;
     const source = context.createMediaStreamSource(new MediaStream([media]));
     source.connect(this.analyser);
+    if (this.gate) source.connect(this.gate);
     this.playing.set(media, { source, elements: [element] });
     this.emit('voice', { identity: participant.identity, track: media });
   }

@@ -59,6 +59,7 @@ export type { OperatorVoiceLipsyncOptions, VoiceLevelSource } from './OperatorVo
 export { OperatorVoiceLipsync } from './OperatorVoiceLipsync';
 export type {
   OperatorVoicePlayerEvents,
+  OperatorVoicePlayerOptions,
   OperatorVoicePlayerRoom,
   OperatorVoiceRemoteParticipant,
   OperatorVoiceRemoteTrack,
@@ -74,6 +75,15 @@ export type {
   PlaybackStarted,
 } from './PcmStreamPlayer';
 export { PcmStreamPlayer } from './PcmStreamPlayer';
+export { PuppetLink } from './PuppetLink';
+export type {
+  ControllerSource,
+  PuppetLinkEvents,
+  PuppetLinkMixer,
+  PuppetLinkOptions,
+  PuppetLinkRoom,
+  PuppetLinkTransport,
+} from './PuppetLinkOptions';
 export type { PlayoutContext, SynchronizationSourceReader } from './playoutClock';
 export {
   contextTimeAtPlayout,
