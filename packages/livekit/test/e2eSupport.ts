@@ -3,7 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROLE_ATTRIBUTE } from '@digital-human/protocol';
 import { AccessToken } from 'livekit-server-sdk';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 
 /** Participant roles, set by the server in the token's attributes. */
 export type E2ERole = 'customer' | 'agent' | 'operator';
@@ -82,6 +84,38 @@ export async function servePage(
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('e2e: page server has no port');
   return { url: `http://127.0.0.1:${address.port}/`, server };
+}
+
+/** The transport page open in Chromium (see {@link openTransportPage}). */
+export interface TransportPage {
+  readonly pageServer: ViteDevServer;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/**
+ * Serves `transport-page` (its `/token` answers customer tokens for `room` on `server`, or `onToken`), opens it in
+ * Chromium, logs the page's errors, and resolves once `window.transportE2E` is there.
+ */
+export async function openTransportPage(
+  server: E2EServerKeys & { readonly url: string },
+  room: string,
+  onToken?: TokenHandler,
+): Promise<TransportPage> {
+  const served = await servePage(
+    'transport-page',
+    onToken ??
+      (async (body) => ({
+        url: server.url,
+        token: await mintToken(server, room, String(body.identity), 'customer'),
+      })),
+  );
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+  const page = await browser.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err));
+  await page.goto(served.url);
+  await page.waitForFunction(() => window.transportE2E !== undefined);
+  return { pageServer: served.server, browser, page };
 }
 
 /** Resolves with the first value `check` returns that is not undefined, polling every 5 ms. */

@@ -3,16 +3,15 @@
 import { existsSync } from 'node:fs';
 import { createMessage, encode, Topic } from '@digital-human/protocol';
 import { dispose as disposeRtcNode, Room as NodeRoom } from '@livekit/rtc-node';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import {
   type LiveKitServer,
   liveKitServerPath,
   startLiveKitServer,
 } from '../../../scripts/livekit/server.mjs';
-import { mintToken, servePage, waitFor, waitInPage } from './e2eSupport';
+import { mintToken, openTransportPage, waitFor, waitInPage } from './e2eSupport';
 
 const hasServer = existsSync(liveKitServerPath());
 const ROOM = 'e2e-reconnect';
@@ -44,15 +43,7 @@ describe.skipIf(!hasServer || !RESTART_TEST_RELIABLE)(
 
     beforeAll(async () => {
       server = await startLiveKitServer();
-      const served = await servePage('transport-page', async (body) => ({
-        url: server.url,
-        token: await mintToken(server, ROOM, String(body.identity), 'customer'),
-      }));
-      pageServer = served.server;
-      browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
-      page = await browser.newPage();
-      await page.goto(served.url);
-      await page.waitForFunction(() => window.transportE2E !== undefined);
+      ({ pageServer, browser, page } = await openTransportPage(server, ROOM));
       await page.evaluate(([id]) => window.transportE2E.connect('/token', id!), [CUSTOMER]);
       agent = await joinAgent();
     });

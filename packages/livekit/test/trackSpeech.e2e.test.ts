@@ -13,16 +13,15 @@ import {
   TrackPublishOptions,
   TrackSource,
 } from '@livekit/rtc-node';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import {
   type LiveKitServer,
   liveKitServerPath,
   startLiveKitServer,
 } from '../../../scripts/livekit/server.mjs';
-import { mintToken, servePage, summarize, waitInPage } from './e2eSupport';
+import { mintToken, openTransportPage, summarize, waitInPage } from './e2eSupport';
 
 const hasServer = existsSync(liveKitServerPath());
 const ROOM = 'e2e-track-speech';
@@ -57,15 +56,7 @@ describe.skipIf(!hasServer)('agent speech on an audio track, timed by playout (C
 
   beforeAll(async () => {
     server = await startLiveKitServer();
-    const served = await servePage('transport-page', async (body) => ({
-      url: server.url,
-      token: await mintToken(server, ROOM, String(body.identity), 'customer'),
-    }));
-    pageServer = served.server;
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
-    page = await browser.newPage();
-    await page.goto(served.url);
-    await page.waitForFunction(() => window.transportE2E !== undefined);
+    ({ pageServer, browser, page } = await openTransportPage(server, ROOM));
     await agent.connect(server.url, await mintToken(server, ROOM, 'agent-1', 'agent'), {
       autoSubscribe: false,
       dynacast: false,

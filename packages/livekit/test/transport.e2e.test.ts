@@ -9,16 +9,15 @@ import {
   type RemoteParticipant,
   type RpcInvocationData,
 } from '@livekit/rtc-node';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import {
   type LiveKitServer,
   liveKitServerPath,
   startLiveKitServer,
 } from '../../../scripts/livekit/server.mjs';
-import { mintToken, servePage, summarize, waitFor } from './e2eSupport';
+import { mintToken, openTransportPage, summarize, waitFor } from './e2eSupport';
 
 const hasServer = existsSync(liveKitServerPath());
 const ROOM = 'e2e-transport';
@@ -68,17 +67,11 @@ describe.skipIf(!hasServer)('LiveKitTransport on 127.0.0.1 (Chromium customer, r
 
   beforeAll(async () => {
     server = await startLiveKitServer();
-    const served = await servePage('transport-page', async (body) => {
+    ({ pageServer, browser, page } = await openTransportPage(server, ROOM, async (body) => {
       const identity = typeof body.identity === 'string' ? body.identity : 'customer-x';
       if (identity === 'refused') throw new Error('no session');
       return { url: server.url, token: await mintToken(server, ROOM, identity, 'customer') };
-    });
-    pageServer = served.server;
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
-    page = await browser.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err));
-    await page.goto(served.url);
-    await page.waitForFunction(() => window.transportE2E !== undefined);
+    }));
     agent.on(NodeRoomEvent.DataReceived, (payload, _p?: RemoteParticipant, _k?, topic?) => {
       const message = JSON.parse(new TextDecoder().decode(payload));
       if (topic === Topic.control && message.type === 'ack')
