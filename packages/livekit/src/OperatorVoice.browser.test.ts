@@ -1,4 +1,4 @@
-import type { LocalTrackPublication } from 'livekit-client';
+import { type LocalTrackPublication, Track } from 'livekit-client';
 import { describe, expect, it } from 'vitest';
 import { OperatorVoice, type OperatorVoiceParticipant } from './OperatorVoice';
 import { OperatorVoiceChain } from './OperatorVoiceChain';
@@ -95,11 +95,11 @@ describe('OperatorVoice (fake microphone)', () => {
     const voice = await OperatorVoice.start({ pitchSemitones: 3, gain: 1.2 });
     expect(voice.track.kind).toBe('audio');
     expect(voice.track.readyState).toBe('live');
-    const published: { track: unknown; name: string | undefined }[] = [];
+    const published: { track: unknown; name: string | undefined; source: string | undefined }[] = [];
     const unpublished: unknown[] = [];
     const participant = {
-      publishTrack: async (track: MediaStreamTrack, options?: { name?: string }) => {
-        published.push({ track, name: options?.name });
+      publishTrack: async (track: MediaStreamTrack, options?: { name?: string; source?: string }) => {
+        published.push({ track, name: options?.name, source: options?.source });
         return { track: { mediaStreamTrack: track } } as unknown as LocalTrackPublication;
       },
       unpublishTrack: async (track: unknown) => {
@@ -111,10 +111,15 @@ describe('OperatorVoice (fake microphone)', () => {
     expect(published).toHaveLength(1);
     expect(published[0]!.track).toBe(voice.track);
     expect(published[0]!.name).toBe('operator-voice');
+    // The operator's grants allow the microphone source only: that is the default.
+    expect(published[0]!.source).toBe(Track.Source.Microphone);
+    await voice.unpublish();
+    await voice.publish(participant, { name: 'desk', source: Track.Source.ScreenShareAudio });
+    expect(published[1]).toMatchObject({ name: 'desk', source: 'screen_share_audio' });
     voice.setPitch(1);
     expect(voice.chain.pitchSemitones).toBe(1);
     await voice.dispose();
-    expect(unpublished).toHaveLength(1);
+    expect(unpublished).toHaveLength(2);
     expect(voice.track.readyState).toBe('ended');
   });
 

@@ -1,4 +1,4 @@
-import type { LocalParticipant, LocalTrackPublication, TrackPublishOptions } from 'livekit-client';
+import type { LocalParticipant, LocalTrackPublication, Track, TrackPublishOptions } from 'livekit-client';
 import { LiveKitTransportError } from './LiveKitTransportError';
 import { OperatorVoiceChain, type OperatorVoiceChainOptions } from './OperatorVoiceChain';
 
@@ -14,6 +14,12 @@ export interface OperatorVoiceOptions extends OperatorVoiceChainOptions {
 
 /** The participant surface {@link OperatorVoice.publish} uses (a livekit-client `LocalParticipant`). */
 export type OperatorVoiceParticipant = Pick<LocalParticipant, 'publishTrack' | 'unpublishTrack'>;
+
+/**
+ * livekit-client's `Track.Source.Microphone`, written out so this module needs no value import of livekit-client
+ * (it stays lazy). Operator tokens may publish this source only.
+ */
+const MICROPHONE_SOURCE = 'microphone' as Track.Source.Microphone;
 
 /** The operator's headset is next to a speaker playing the customer: echo cancellation is essential. */
 const DEFAULT_CAPTURE: MediaTrackConstraints = {
@@ -105,14 +111,19 @@ export class OperatorVoice {
   }
 
   /**
-   * Publishes the processed voice (default name `operator-voice`; pass `{ source: Track.Source.Microphone }` in
-   * `options` for agents that look for the microphone source). Resumes the context (call from a user gesture).
+   * Publishes the processed voice, by default named `operator-voice` with the microphone source (what the
+   * operator's grants allow, and what agents listen for); `options` override both. Resumes the context (call from
+   * a user gesture).
    */
   async publish(participant: OperatorVoiceParticipant, options: TrackPublishOptions = {}): Promise<void> {
     if (this.disposed) throw LiveKitTransportError.transportDisposed('OperatorVoice.publish()');
     await this.context.resume();
     try {
-      this.publication = await participant.publishTrack(this.track, { name: 'operator-voice', ...options });
+      this.publication = await participant.publishTrack(this.track, {
+        name: 'operator-voice',
+        source: MICROPHONE_SOURCE,
+        ...options,
+      });
       this.participant = participant;
     } catch (cause) {
       throw LiveKitTransportError.micUnavailable('could not publish the operator voice', cause);
