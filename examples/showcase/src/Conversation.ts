@@ -1,4 +1,5 @@
 import {
+  type Clock,
   createSessionStore,
   EmotionDriver,
   IdleDriver,
@@ -9,7 +10,7 @@ import {
 } from '@digital-human/core';
 import { LocalTransport } from '@digital-human/dialog/local';
 import { SpeechDriver, VisemeScheduler } from '@digital-human/lipsync';
-import { LiveKitTransport } from '@digital-human/livekit';
+import { LiveKitTransport, PuppetLink } from '@digital-human/livekit';
 import { createMessage, PROTOCOL_VERSION, type Transport } from '@digital-human/protocol';
 import espeakData from '@echogarden/espeak-ng-emscripten/espeak-ng.data?url';
 import { HoldMouthDriver } from './HoldMouthDriver';
@@ -21,6 +22,9 @@ function newId(prefix: string): string {
   const random = globalThis.crypto?.randomUUID?.().slice(0, 8) ?? Math.random().toString(36).slice(2, 10);
   return `${prefix}-${random}-${idCounter}`;
 }
+
+/** The render loop's clock (the avatar passes `requestAnimationFrame` time in seconds): stamps operator frames. */
+const RENDER_CLOCK: Clock = { now: () => performance.now() / 1000 };
 
 /** The showcase's transport: the protocol's `Transport` that can also cut the assistant's speech. */
 export type ShowcaseTransport = Transport & { interrupt(): void };
@@ -54,6 +58,8 @@ function createTransport(audioContext: AudioContext, language: Language): Showca
 /**
  * The showcase's session: the transport (by default the local one: dialog engine + dev synthesiser in a worker;
  * see {@link transportMode}), the session router and store, and the face: idle, emotion and speech drivers on one mixer, the mouth read from the audio clock.
+ * Over LiveKit a human operator can take over: {@link puppet} puts the operator's face and voice on the avatar
+ * while they control.
  */
 export class Conversation {
   readonly audioContext = new AudioContext({ latencyHint: 'interactive' });
@@ -64,6 +70,8 @@ export class Conversation {
   readonly scheduler = new VisemeScheduler({ clock: this.audioContext });
   readonly transport: ShowcaseTransport;
   readonly router: SessionRouter;
+  /** The handoff to a human operator (LiveKit mode only; the local transport has no operator). */
+  readonly puppet: PuppetLink | null;
   private readonly detach: () => void;
 
   constructor(language: Language) {
@@ -80,6 +88,10 @@ export class Conversation {
       onController: (c) => this.mixer.setController(c),
     });
     this.detach = this.router.attach(this.transport);
+    this.puppet =
+      this.transport instanceof LiveKitTransport
+        ? new PuppetLink(this.transport, { mixer: this.mixer, controller: this.store, clock: RENDER_CLOCK })
+        : null;
   }
 
   /** Connects and says hello: the assistant greets in `language`. */
@@ -119,6 +131,7 @@ export class Conversation {
   async dispose(): Promise<void> {
     this.detach();
     this.router.dispose();
+    this.puppet?.dispose();
     await this.transport.dispose();
     this.scheduler.dispose();
     this.mixer.dispose();
