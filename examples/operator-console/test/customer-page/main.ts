@@ -1,19 +1,18 @@
 // The customer's side of the handoff e2e, wired as an app would be: LiveKitTransport to the dialog service, the
-// session router (controller changes), speech visemes on a SpeechDriver, operator face frames on a PuppetDriver that
-// the mixer crossfades to when the controller becomes human. The operator's voice is heard only while the operator
-// controls. A timer samples the mixed face and both sounds.
+// session router (controller changes into the store), speech visemes on a SpeechDriver, and the SDK's PuppetLink:
+// operator face frames on a PuppetDriver that the mixer crossfades to while the controller is human, the operator's
+// voice heard only then. A timer samples the mixed face and both sounds.
 import {
   createSessionStore,
   EMOTION_COUNT,
   IdleDriver,
   Mixer,
   PerformanceClock,
-  PuppetDriver,
   SessionRouter,
   VISEME_COUNT,
 } from '@digital-human/core';
 import { SpeechDriver, VisemeScheduler } from '@digital-human/lipsync';
-import { LiveKitTransport, OperatorFrames } from '@digital-human/livekit';
+import { LiveKitTransport, PuppetLink } from '@digital-human/livekit';
 import { createMessage, PROTOCOL_VERSION } from '@digital-human/protocol';
 import type { CustomerLog, CustomerPageApi } from './customerApi';
 
@@ -35,35 +34,20 @@ const agentOut = audioContext.createGain();
 const agentMeter = audioContext.createAnalyser();
 agentOut.connect(audioContext.destination);
 agentOut.connect(agentMeter);
-const operatorGate = audioContext.createGain();
+// The operator's voice as heard (PuppetLink fades it in and out with the controller) goes through here.
+const operatorOut = audioContext.createGain();
 const operatorMeter = audioContext.createAnalyser();
-operatorGate.gain.value = 0;
-operatorGate.connect(audioContext.destination);
-operatorGate.connect(operatorMeter);
+operatorOut.connect(audioContext.destination);
+operatorOut.connect(operatorMeter);
 
 const store = createSessionStore({ initial: { language: 'zh-CN' } });
 const clock = new PerformanceClock();
 const mixer = new Mixer();
 const scheduler = new VisemeScheduler({ clock: audioContext });
-const puppet = new PuppetDriver({ clock });
 mixer.addDriver(new IdleDriver());
 mixer.addDriver(new SpeechDriver(scheduler));
-let controller: 'ai' | 'human' = 'ai';
-let puppetAdded: (() => void) | null = null;
 
-/** The puppet drives the face only while a human controls; on hand back it stops and the mixer crossfades back. */
-function setController(next: 'ai' | 'human'): void {
-  controller = next;
-  operatorGate.gain.setTargetAtTime(next === 'human' ? 1 : 0, audioContext.currentTime, 0.01);
-  if (next === 'human' && !puppetAdded) puppetAdded = mixer.addDriver(puppet);
-  if (next === 'ai' && puppetAdded) {
-    puppet.stop();
-    puppetAdded();
-    puppetAdded = null;
-  }
-}
-
-const router = new SessionRouter({ store, speech: scheduler, onController: setController });
+const router = new SessionRouter({ store, speech: scheduler });
 const transport = new LiveKitTransport({
   tokenEndpoint: '/token',
   tokenRequest: { body: { language: 'zh-CN' } },
@@ -71,6 +55,19 @@ const transport = new LiveKitTransport({
   player: { destination: agentOut },
 });
 router.attach(transport);
+// Frames are buffered always (operator-role frames only), shown only while the operator controls: when the
+// controller flips, the puppet already holds the operator's last ~100 ms and drives the very next frame.
+const link = new PuppetLink(transport, {
+  mixer,
+  controller: store,
+  clock,
+  audioContext,
+  voice: { output: operatorOut },
+});
+link.on('frame', ({ sender }) => log.frames.push({ identity: sender.identity, at: epoch() }));
+link.on('security', ({ reason, sender, topic }) =>
+  log.security.push({ reason, identity: sender.identity, topic }),
+);
 const e = transport.events;
 e.on('message', ({ message, sender }) => {
   const c = message.type === 'handoff.state' ? { controller: message.controller } : {};
@@ -123,7 +120,7 @@ setInterval(() => {
   take(f.blinkLeft);
   take(f.blinkRight);
   first = false;
-  const puppetState = puppetAdded ? puppet.state : 'off';
+  const puppetState = link.driving ? (link.puppet?.state ?? 'off') : 'off';
   const stepOf =
     stepAt < VISEME_COUNT
       ? `v${stepAt}`
@@ -137,7 +134,7 @@ setInterval(() => {
     stepOf,
     emotionStep,
     puppet: puppetState,
-    controller,
+    controller: link.controller,
     agentRms: rms(agentMeter),
     operatorRms: rms(operatorMeter),
   });
@@ -155,26 +152,6 @@ const api: CustomerPageApi = {
     await audioContext.resume();
     const room = transport.room!;
     identity = room.localParticipant.identity;
-    const frames = new OperatorFrames(room, { receiveOnly: true });
-    frames.on('frame', ({ frame, sender }) => {
-      log.frames.push({ identity: sender.identity, at: epoch() });
-      // Buffered always (operator-role frames only), shown only while the operator controls: when the controller
-      // flips, the puppet already holds the operator's last ~100 ms and drives the very next frame.
-      puppet.push(frame, clock.now());
-    });
-    frames.on('security', ({ reason, sender, topic }) =>
-      log.security.push({ reason, identity: sender.identity, topic }),
-    );
-    room.on('trackSubscribed', (track) => {
-      if (track.kind !== 'audio' || !track.mediaStreamTrack) return;
-      const stream = new MediaStream([track.mediaStreamTrack]);
-      // Chromium feeds a remote WebRTC track to Web Audio only while a media element plays it (muted here).
-      const element = new Audio();
-      element.muted = true;
-      element.srcObject = stream;
-      void element.play().catch(() => undefined);
-      audioContext.createMediaStreamSource(stream).connect(operatorGate);
-    });
   },
   async hello() {
     await transport.send(
@@ -189,6 +166,7 @@ const api: CustomerPageApi = {
     await transport.send(createMessage('user.text', { id: `t-${Date.now().toString(36)}`, text }));
   },
   async dispose() {
+    link.dispose();
     await transport.dispose();
   },
 };
