@@ -89,7 +89,8 @@ export class ElementSession {
     const { tokenEndpoint, userContext } = options;
     let transport: Transport;
     try {
-      transport = await options.factory({ audioContext, language, tokenEndpoint, userContext });
+      const { mixer, store } = this;
+      transport = await options.factory({ audioContext, language, tokenEndpoint, userContext, mixer, store });
     } catch (cause) {
       throw DigitalHumanElementError.transportFailed('the transport could not be created', cause);
     }

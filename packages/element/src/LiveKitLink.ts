@@ -1,5 +1,5 @@
 import { Emitter } from '@digital-human/core';
-import type { LiveKitTransport } from '@digital-human/livekit';
+import type { LiveKitTransport, PuppetLink } from '@digital-human/livekit';
 import {
   createMessage,
   type JsonMessage,
@@ -11,14 +11,17 @@ import {
 /**
  * The `LiveKitTransport` as the element's session sees it: every transport event passed through unchanged, plus
  * LiveKit Agents' `lk.transcription` segments turned into `speech.transcript` messages, so the session router shows
- * them as captions like any other.
+ * them as captions like any other. Owns the transport's `PuppetLink` (the operator's face and voice), if given.
  */
 export class LiveKitLink implements Transport {
   /** The transport's events, plus transcriptions as messages. */
   readonly events = new Emitter<TransportEvents>();
   private readonly offs: Array<() => void>;
 
-  constructor(private readonly inner: LiveKitTransport) {
+  constructor(
+    private readonly inner: LiveKitTransport,
+    private readonly puppet?: PuppetLink,
+  ) {
     const e = inner.events;
     this.offs = [
       e.on('connection', (c) => this.events.emit('connection', c)),
@@ -64,9 +67,10 @@ export class LiveKitLink implements Transport {
     return this.inner.startAudio();
   }
 
-  /** Disposes the LiveKit transport and removes every listener. */
+  /** Disposes the puppet link and the LiveKit transport, and removes every listener. */
   async dispose(): Promise<void> {
     for (const off of this.offs.splice(0)) off();
+    this.puppet?.dispose();
     await this.inner.dispose();
     this.events.removeAllListeners();
   }

@@ -1,4 +1,4 @@
-import type { Language } from '@digital-human/core';
+import type { Language, Mixer, SessionStore } from '@digital-human/core';
 import type { Transport } from '@digital-human/protocol';
 
 /** What a transport factory gets from the element when `start()` runs. */
@@ -11,6 +11,10 @@ export interface TransportContext {
   readonly tokenEndpoint: string | undefined;
   /** Facts the host app gave about the customer (WebView `setUserContext`), sent along with the token request. */
   readonly userContext: Readonly<Record<string, string | number | boolean>>;
+  /** The face mixer the avatar reads (a transport that carries a human operator adds its puppet here). */
+  readonly mixer: Mixer;
+  /** The session store (`controller` says whether the AI or a human operator drives the avatar). */
+  readonly store: SessionStore;
 }
 
 /** Creates a transport for one conversation; may load its code lazily. */
