@@ -45,7 +45,10 @@ const _mouth = new Float32Array(ARKIT_COUNT);
  * face shows a mouth at rest. Allocation-free.
  */
 export function puppetVisemes(arkit: ArrayLike<number>, out: Float32Array): Float32Array {
-  for (let i = 0; i < ARKIT_COUNT; i++) _mouth[i] = ramp(w(arkit, i), MOUTH_REST, 1);
+  for (let i = 0; i < ARKIT_COUNT; i++) {
+    const x = ((arkit[i] ?? 0) - MOUTH_REST) / (1 - MOUTH_REST); // ramp(w, MOUTH_REST, 1), inlined: no call per weight
+    _mouth[i] = x < 0 ? 0 : Math.min(x, 1);
+  }
   _mouth[A.jawOpen] = ramp(w(arkit, A.jawOpen), 0.04, 0.7);
   return arkitToVisemeWeights(_mouth, out);
 }
