@@ -1,11 +1,10 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Channel, type Driver } from './Driver';
 import { type FaceFrame, VISEME_COUNT } from './FaceFrame';
 import { IdleDriver } from './IdleDriver';
 import { Mixer } from './Mixer';
 import { createSeededRandom } from './random';
+import { bytesPerStep, enableGc } from './testing/heapGrowth';
 
 /*
  * Checks that `Mixer.update` (with IdleDriver) allocates nothing per frame, by the heap growth over many updates with
@@ -49,33 +48,13 @@ class Allocating implements Driver {
   }
 }
 
-function enableGc(): (() => void) | null {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
-}
-
 const gc = enableGc();
-const WARMUP = 20_000;
-/** Few enough that even the control's garbage fits the young generation: a scavenge would hide growth. */
-const FRAMES = 1000;
 /** Allowed heap growth per update over an empty mixer, bytes. */
 const BOUND = 64;
 
-/** Heap bytes per update, the least of three measurements after a warm-up. */
+/** Heap bytes per update at 60 fps, the least of five measurements of 1000 updates after 20k warm-up updates. */
 function bytesPerUpdate(mixer: Mixer): number {
-  for (let i = 0; i < WARMUP; i++) mixer.update(i / 60, 1 / 60);
-  let best = Number.POSITIVE_INFINITY;
-  for (let rep = 1; rep <= 5; rep++) {
-    gc!();
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < FRAMES; i++) mixer.update(rep * 1000 + i / 60, 1 / 60);
-    best = Math.min(best, (process.memoryUsage().heapUsed - before) / FRAMES);
-  }
-  return best;
+  return bytesPerStep(gc!, (n) => mixer.update(n / 60, 1 / 60));
 }
 
 function mixerWith(...drivers: Driver[]): Mixer {

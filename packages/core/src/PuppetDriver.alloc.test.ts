@@ -1,10 +1,9 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createOperatorFaceFrame } from '@digital-human/protocol';
 import { describe, expect, it } from 'vitest';
 import { ArkitIndex } from './arkit';
 import { createFaceFrame, resetFaceFrame } from './FaceFrame';
 import { PuppetDriver } from './PuppetDriver';
+import { bytesPerStep, enableGc } from './testing/heapGrowth';
 
 /*
  * Checks that a live PuppetDriver (a frame pushed every other update, as at 30 Hz frames and 60 fps rendering)
@@ -12,33 +11,13 @@ import { PuppetDriver } from './PuppetDriver';
  * one small array per update. Same method and bound as Mixer.alloc.test.ts.
  */
 
-function enableGc(): (() => void) | null {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return null;
-  }
-}
-
 const gc = enableGc();
-const WARMUP = 20_000;
-const FRAMES = 1000;
 const BOUND = 64;
 const DT = 1 / 60;
 
-/** Heap bytes per step of `step(n)`, the least of five measurements after a warm-up. */
-function bytesPerStep(step: (n: number) => void): number {
-  for (let n = 0; n < WARMUP; n++) step(n);
-  let best = Number.POSITIVE_INFINITY;
-  let n = WARMUP;
-  for (let rep = 0; rep < 5; rep++) {
-    gc!();
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < FRAMES; i++) step(n++);
-    best = Math.min(best, (process.memoryUsage().heapUsed - before) / FRAMES);
-  }
-  return best;
+/** Heap bytes per step of `step(n)`, the least of five measurements after a 20k-step warm-up. */
+function bytesPerPuppetStep(step: (n: number) => void): number {
+  return bytesPerStep(gc!, step);
 }
 
 /** The harness's own cost: the same calls on a driver that only stores what it is given. */
@@ -78,14 +57,14 @@ describe.skipIf(!gc)('PuppetDriver allocation (heap growth per update after 20k 
     // Up to three fresh attempts, as in the mixer's test: a loaded machine can deoptimise or scavenge mid-measure.
     let bytes = Number.POSITIVE_INFINITY;
     for (let attempt = 0; attempt < 3 && bytes >= BOUND; attempt++) {
-      const harness = bytesPerStep(puppetStep(undefined, true));
-      bytes = Math.min(bytes, bytesPerStep(puppetStep()) - harness);
+      const harness = bytesPerPuppetStep(puppetStep(undefined, true));
+      bytes = Math.min(bytes, bytesPerPuppetStep(puppetStep()) - harness);
     }
     console.log(`puppet: ${bytes.toFixed(1)} bytes/update over the harness`);
     expect(bytes).toBeLessThan(BOUND);
   });
 
   it('detects one small array per frame (control)', () => {
-    expect(bytesPerStep(puppetStep({ arrays: [] }))).toBeGreaterThan(BOUND);
+    expect(bytesPerPuppetStep(puppetStep({ arrays: [] }))).toBeGreaterThan(BOUND);
   });
 });
