@@ -13,7 +13,7 @@ import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { startLiveKitServer } from '../../../scripts/livekit/server.mjs';
 import { servePage, summarize } from '../../livekit/test/e2eSupport';
 import { startDialogServer } from '../src';
-import { localDialogConfig } from '../test/localDialogConfig';
+import { fetchDialogToken, localDialogConfig } from '../test/localDialogConfig';
 import type { BenchTurn } from './e2e-page/benchApi';
 import { benchTable, chromiumPid, cpuSeconds, type Row } from './e2eReport';
 
@@ -33,13 +33,7 @@ async function until(page: Page, check: string, timeoutMs: number): Promise<void
 const livekit = await startLiveKitServer();
 const dialog = await startDialogServer(localDialogConfig(livekit));
 const served = await servePage(join(here, 'e2e-page'), async (body) => {
-  const answer = await fetch(`${dialog.url}/api/dh/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!answer.ok) throw new Error(`token endpoint answered ${answer.status}`);
-  return (await answer.json()) as { url: string; token: string };
+  return fetchDialogToken(dialog.url, body);
 });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
 const rows: Row[] = [];

@@ -20,7 +20,7 @@ import { mintToken, servePage, waitInPage } from '../../livekit/test/e2eSupport'
 import { type RunningDialogServer, startDialogServer } from '../src';
 import type { FullstackLog } from './fullstack-page/fullstackApi';
 import { speechWindows, syncReport } from './fullstackMeasure';
-import { localDialogConfig } from './localDialogConfig';
+import { fetchDialogToken, localDialogConfig } from './localDialogConfig';
 
 const hasServer = existsSync(liveKitServerPath());
 const PAGE = resolve(dirname(fileURLToPath(import.meta.url)), 'fullstack-page');
@@ -41,13 +41,7 @@ describe.skipIf(!hasServer)('full stack: livekit-server + dialog-server + Chromi
     livekit = await startLiveKitServer();
     dialog = await startDialogServer(localDialogConfig(livekit));
     const served = await servePage(PAGE, async (body) => {
-      const answer = await fetch(`${dialog.url}/api/dh/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!answer.ok) throw new Error(`token endpoint answered ${answer.status}`);
-      const json = (await answer.json()) as { url: string; token: string; room: string };
+      const json = await fetchDialogToken(dialog.url, body);
       room = json.room;
       return json;
     });

@@ -22,3 +22,24 @@ export function localDialogConfig(livekit: LocalLiveKit): DialogServerConfig {
     port: 0,
   };
 }
+
+/** What the dialog service's token endpoint answers. */
+export interface DialogToken {
+  readonly url: string;
+  readonly token: string;
+  readonly room: string;
+}
+
+/** Asks the dialog service at `dialogUrl` for a token (`POST /api/dh/token` with `body`), as a page's server would. */
+export async function fetchDialogToken(
+  dialogUrl: string,
+  body: Record<string, unknown>,
+): Promise<DialogToken> {
+  const answer = await fetch(`${dialogUrl}/api/dh/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!answer.ok) throw new Error(`token endpoint answered ${answer.status}`);
+  return (await answer.json()) as DialogToken;
+}

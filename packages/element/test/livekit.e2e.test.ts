@@ -14,7 +14,7 @@ import {
   liveKitServerPath,
   startLiveKitServer,
 } from '../../../scripts/livekit/server.mjs';
-import { localDialogConfig } from '../../dialog-server/test/localDialogConfig';
+import { fetchDialogToken, localDialogConfig } from '../../dialog-server/test/localDialogConfig';
 import { servePage, waitInPage } from '../../livekit/test/e2eSupport';
 
 const hasServer = existsSync(liveKitServerPath());
@@ -40,13 +40,7 @@ describe.skipIf(!hasServer)(
       dialog = await startDialogServer(localDialogConfig(livekit));
       const served = await servePage(resolve(import.meta.dirname, 'livekit-page'), async (body) => {
         tokenBody = body;
-        const answer = await fetch(`${dialog.url}/api/dh/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        if (!answer.ok) throw new Error(`token endpoint answered ${answer.status}`);
-        return (await answer.json()) as { url: string; token: string };
+        return fetchDialogToken(dialog.url, body);
       });
       pageServer = served.server;
       browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
