@@ -158,6 +158,7 @@ describe('PuppetLink over a fake room', () => {
     expect(link.driving).toBe(false);
     // Only the transport's own data listener is left.
     expect(next.listenerCount('dataReceived')).toBe(1);
+    expect(transport.events.listenerCount('connection')).toBe(1); // the router's
     await transport.dispose();
   });
 });
