@@ -126,4 +126,26 @@ describe('OperatorVoicePlayer', () => {
     player.dispose();
     await context.close();
   });
+
+  it('without an output, setAudible mutes and unmutes the media elements (inaudible from the start if asked)', async () => {
+    const context = new AudioContext();
+    const { room, fire } = fakeRoom();
+    const player = new OperatorVoicePlayer(room, context, { audible: false });
+    const elements: HTMLMediaElement[] = [];
+    const voice = toneTrack(context);
+    const attach = voice.attach.bind(voice);
+    voice.attach = () => {
+      const el = attach();
+      elements.push(el);
+      return el;
+    };
+    fire('trackSubscribed', voice, 'op-1', 'operator');
+    expect(elements.map((el) => el.muted)).toEqual([true]);
+    player.setAudible(true);
+    expect(elements.map((el) => el.muted)).toEqual([false]);
+    player.setAudible(false);
+    expect(elements.map((el) => el.muted)).toEqual([true]);
+    player.dispose();
+    await context.close();
+  });
 });

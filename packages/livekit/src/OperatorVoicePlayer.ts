@@ -107,7 +107,8 @@ export class OperatorVoicePlayer extends Emitter<OperatorVoicePlayerEvents> {
 
   /**
    * Lets the customer hear the operator's voice, or not (e.g. only while the operator controls the avatar): a
-   * short fade through Web Audio with `output`, else the media elements are (un)muted.
+   * short fade through Web Audio with `output`, else the media elements are (un)muted. Assumes the room plays
+   * remote audio through elements (livekit-client's default, `webAudioMix: false`).
    */
   setAudible(audible: boolean): void {
     if (audible === this.audibleNow) return;
@@ -151,7 +152,7 @@ export class OperatorVoicePlayer extends Emitter<OperatorVoicePlayerEvents> {
     // Played through a media element (Chrome only feeds a remote WebRTC track into Web Audio while one plays it),
     // analysed through the context.
     const element = track.attach();
-    element.muted = this.gate !== null || !this.audibleNow;
+    if (this.gate || !this.audibleNow) element.muted = true;
     const context = this.analyser.context as AudioContext;
     const source = context.createMediaStreamSource(new MediaStream([media]));
     source.connect(this.analyser);
