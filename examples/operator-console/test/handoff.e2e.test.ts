@@ -15,7 +15,7 @@ import {
 } from '@digital-human/protocol';
 import { dispose as disposeRtcNode, Room as NodeRoom } from '@livekit/rtc-node';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mintToken, servePage, summarize, waitInPage } from '../../../packages/livekit/test/e2eSupport';
 import { FACE_PHOTOS, type FaceY4m, makeFaceY4m } from '../../../packages/sense/test/makeFaceY4m';
