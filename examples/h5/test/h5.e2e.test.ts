@@ -1,45 +1,23 @@
 // The plain H5 page as a bank would serve it: the SDK files built once (`vite build`), the page's own HTML and
 // script copied as they are, everything served by Vite as a static server (`preview`), opened in Debian's Chromium.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitInPage } from '../../../packages/livekit/test/e2eSupport';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { type BuiltExample, buildExample } from '../../../scripts/e2e/builtExample';
 
 const root = resolve(import.meta.dirname, '..');
-const configFile = resolve(root, 'vite.config.ts');
-const outDir = mkdtempSync(join(tmpdir(), 'h5-built-'));
-let server: PreviewServer | undefined;
+let site: BuiltExample | undefined;
 let url = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  await build({
-    root,
-    configFile,
-    configLoader: 'runner',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  server = await preview({
-    root,
-    configFile,
-    configLoader: 'runner',
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  url = server.resolvedUrls?.local[0] ?? '';
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+  site = await buildExample(root);
+  ({ url, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** Opens the page; collects page errors and the URLs it requested. */

@@ -1,45 +1,23 @@
 // The React example as built for production (`vite build`), served by Vite's static preview server and opened in
 // Debian's Chromium: the avatar shows, a tap starts the local demo conversation, a typed question is answered.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitInPage } from '../../../packages/livekit/test/e2eSupport';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { type BuiltExample, buildExample } from '../../../scripts/e2e/builtExample';
 
 const root = resolve(import.meta.dirname, '..');
-const configFile = resolve(root, 'vite.config.ts');
-const outDir = mkdtempSync(join(tmpdir(), 'react-app-built-'));
-let server: PreviewServer | undefined;
+let site: BuiltExample | undefined;
 let url = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  await build({
-    root,
-    configFile,
-    configLoader: 'runner',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  server = await preview({
-    root,
-    configFile,
-    configLoader: 'runner',
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  url = server.resolvedUrls?.local[0] ?? '';
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+  site = await buildExample(root);
+  ({ url, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 describe('examples/react-app', () => {

@@ -2,46 +2,24 @@
 // (window.webkit.messageHandlers.dh) or a fake Android interface (window.DigitalHumanHost) installed before the page
 // runs, as the real hosts inject theirs; host → page calls go through window.DigitalHumanBridge.receive, as
 // evaluateJavascript does. The dialog is the real local demo engine.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitInPage } from '../../../packages/livekit/test/e2eSupport';
-import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
+import { type BuiltExample, buildExample } from '../../../scripts/e2e/builtExample';
 
 const root = resolve(import.meta.dirname, '..');
-const configFile = resolve(root, 'vite.config.ts');
-const outDir = mkdtempSync(join(tmpdir(), 'webview-built-'));
-let server: PreviewServer | undefined;
+let site: BuiltExample | undefined;
 let url = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  await build({
-    root,
-    configFile,
-    configLoader: 'runner',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  server = await preview({
-    root,
-    configFile,
-    configLoader: 'runner',
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  url = server.resolvedUrls?.local[0] ?? '';
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+  site = await buildExample(root);
+  ({ url, browser } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 interface HostMessage {
