@@ -45,13 +45,23 @@ function publishFrame(bytes: Uint8Array): void {
   for (const name of standby) if (name !== live) rooms.get(name)?.publishFrame(bytes);
 }
 
-/** The live room gets the operator's voice; the others do not. */
-function setLive(name: string | undefined): void {
+/**
+ * After a take over, the voice is published this much later: publishing a track is main-thread work (WebRTC
+ * renegotiation) that otherwise starves the face tracker for a few hundred ms just when the customer's avatar
+ * needs the operator's first frames; the crossfade (300 ms) is over by then.
+ */
+const VOICE_AFTER_TAKE_OVER_MS = 500;
+
+/** The live room gets the operator's voice (after `voiceDelayMs`); the others do not. */
+function setLive(name: string | undefined, voiceDelayMs = 0): void {
   if (live === name) return;
   live = name;
   const target = name ? room(name) : null;
   for (const [n, r] of rooms) if (n !== name) void r.publishVoice(null);
-  if (target && studio?.voice) void target.publishVoice(studio.voice);
+  const voice = studio?.voice;
+  if (!target || !voice) return;
+  if (voiceDelayMs <= 0) void target.publishVoice(voice);
+  else setTimeout(() => live === name && void target.publishVoice(voice), voiceDelayMs);
 }
 
 const view = new ConsoleView(
@@ -59,8 +69,8 @@ const view = new ConsoleView(
   {
     takeOver: (name) => {
       const r = room(name);
-      setLive(name);
       void r.takeOver();
+      setLive(name, VOICE_AFTER_TAKE_OVER_MS);
     },
     handBack: (name) => {
       if (live === name) setLive(undefined);
