@@ -1,21 +1,13 @@
+import type { TransportConnectionChange, TransportPhase } from '@digital-human/protocol';
 import type { LiveKitTransportError } from './LiveKitTransportError';
 import type { MessageSender } from './MessageCodec';
 import type { PlaybackFinished, PlaybackStarted } from './PcmStreamPlayer';
 
-/** Connection phases, from LiveKit's room events. `reconnected` is momentary: the state is `connected` again. */
-export type ConnectionPhase =
-  | 'idle'
-  | 'connecting'
-  | 'connected'
-  | 'reconnecting'
-  | 'reconnected'
-  | 'disconnected';
+/** Connection phases, from LiveKit's room events: the protocol's {@link TransportPhase}. */
+export type ConnectionPhase = TransportPhase;
 
-/** A connection change. */
-export interface ConnectionChange {
-  readonly state: ConnectionPhase;
-  /** For `disconnected`: LiveKit's reason name (e.g. 'CLIENT_INITIATED', 'SERVER_SHUTDOWN', 'JOIN_FAILURE'). */
-  readonly reason?: string;
+/** A connection change; `reason` carries LiveKit's name (e.g. 'CLIENT_INITIATED', 'SERVER_SHUTDOWN', 'JOIN_FAILURE'). */
+export interface ConnectionChange extends TransportConnectionChange {
   /**
    * For `reconnected`: true after a full reconnect (the room was joined again, the service saw the customer leave:
    * the transport resyncs), false after a resume (same session, nothing lost).
