@@ -19,6 +19,21 @@ export interface FlowStoryProps {
   avatar?: ReactNode;
 }
 
+/**
+ * The controls every flow's stories share: flow, step and avatar are fixed by each story; language and layout are
+ * the designer's to switch. Spread into each file's `meta`.
+ */
+export const flowStoryControls = {
+  argTypes: {
+    flow: { table: { disable: true } },
+    step: { table: { disable: true } },
+    avatar: { table: { disable: true } },
+    language: { control: 'inline-radio', options: ['en', 'zh-CN'] },
+    layout: { control: 'inline-radio', options: ['mobile', 'kiosk'] },
+  },
+  parameters: { layout: 'fullscreen' },
+} as const;
+
 let stories = 0;
 
 /** Renders the widget of `flow` at `step`; "walking…" until the walk is done. */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { FlowStory } from '../../stories/FlowStory';
+import { FlowStory, flowStoryControls } from '../../stories/FlowStory';
 import { clickTo, expectAckGated, expectStep, scrollDisclosure, storyAt } from '../../stories/storyPlay';
 import type { CardStep } from '../flows/CardApplicationFlow';
 
@@ -13,14 +13,7 @@ const meta = {
   title: 'Widgets/Credit card application',
   component: FlowStory,
   args: { flow: 'card', step: 'needs', language: 'en', layout: 'mobile' },
-  argTypes: {
-    flow: { table: { disable: true } },
-    step: { table: { disable: true } },
-    avatar: { table: { disable: true } },
-    language: { control: 'inline-radio', options: ['en', 'zh-CN'] },
-    layout: { control: 'inline-radio', options: ['mobile', 'kiosk'] },
-  },
-  parameters: { layout: 'fullscreen' },
+  ...flowStoryControls,
 } satisfies Meta<typeof FlowStory>;
 
 export default meta;
