@@ -1,6 +1,7 @@
 // Scores the English text+timestamps path on the training sentences (bench/trainingSentences.ts), never the bench
 // sentences: the numbers the text path's constants were chosen on (PAUSE_STRETCH, LAST_SPAN_STRETCH,
-// MIN_PART_DURATION). Same simulated clock and scoring as lipsyncBench.ts. Prints one JSON object.
+// MIN_PART_DURATION). Also the TTS-viseme path (exact cues), on which the Coarticulator's constants are judged.
+// Same simulated clock and scoring as lipsyncBench.ts. Prints one JSON object.
 // Run: npx tsx packages/lipsync/bench/textPathTraining.ts [pauseStretch]
 import { VISEME_COUNT } from '@digital-human/core';
 import { EspeakSynthesizer } from '../../dialog/src/tts/index';
@@ -35,13 +36,15 @@ function play(cues: readonly VisemeCue[], duration: number): Frame[] {
 const stretch = process.argv[2] === undefined ? undefined : Number(process.argv[2]);
 const tts = await EspeakSynthesizer.create();
 const score = new Score();
+const ttsScore = new Score();
 TRAINING_SENTENCES.forEach((text, i) => {
   const r = tts.synthesize(text, { voice: i % 2 ? 'en-us+f3' : 'en-us' });
   const cues = timedTextToCues(r.words, stretch === undefined ? {} : { pauseStretch: stretch });
   score.add(r.visemes, play(cues, r.duration));
+  ttsScore.add(r.visemes, play(r.visemes, r.duration));
 });
 tts.dispose();
 const over60 = score.errors.filter((e) => Math.abs(e) > 60).length / Math.max(1, score.errors.length);
 process.stdout.write(
-  `${JSON.stringify({ sentences: TRAINING_SENTENCES.length, over60, ...score.summary() })}\n`,
+  `${JSON.stringify({ sentences: TRAINING_SENTENCES.length, over60, ...score.summary(), ttsVisemes: ttsScore.summary() })}\n`,
 );

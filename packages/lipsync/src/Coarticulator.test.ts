@@ -44,6 +44,23 @@ describe('Coarticulator', () => {
     expect(at(ABA, 0.0)[VisemeIndex.sil]).toBe(1);
   });
 
+  it('opens into the next sound after a closure, not back into the vowel before it', () => {
+    // "o-p-i": the 'oh' before the closure ends 30 ms before the lips open; its fade must not come back
+    const t = track([
+      { viseme: 'oh', start: 0, end: 0.2 },
+      { viseme: 'PP', start: 0.2, end: 0.23 },
+      { viseme: 'ih', start: 0.23, end: 0.4 },
+    ]);
+    expect(dominantViseme(at(t, 0.231))).toBe('ih');
+    expect(out[VisemeIndex.oh]).toBe(0);
+    // without a closure between them the earlier vowel still fades out under the next one
+    const open = track([
+      { viseme: 'oh', start: 0, end: 0.2 },
+      { viseme: 'ih', start: 0.2, end: 0.4 },
+    ]);
+    expect(at(open, 0.23)[VisemeIndex.oh]).toBeGreaterThan(0.1);
+  });
+
   it('crossfades open shapes with the switch at the onset, weights summing to 1', () => {
     const t = track([
       { viseme: 'aa', start: 0, end: 0.2 },

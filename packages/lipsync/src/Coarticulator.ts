@@ -23,7 +23,7 @@ const smooth = (x: number) => (x <= 0 ? 0 : x >= 1 ? 1 : x * x * (3 - 2 * x));
 /**
  * Turns a {@link CueTrack} into per-frame viseme weights: each cue's weight rises before its onset (look-ahead),
  * holds, and fades after its offset; lip closures dominate (the lips are shut at a bilabial's onset whatever the
- * vowel before it was doing); open shapes are normalised to sum to at most 1 and scaled by speech energy; what
+ * vowel before it was doing, and that vowel's fade ends there); open shapes are normalised to sum to at most 1 and scaled by speech energy; what
  * is left goes to `sil` (mouth at rest). Stateless between frames and allocation-free.
  */
 export class Coarticulator {
@@ -54,17 +54,31 @@ export class Coarticulator {
     out.fill(0);
     let closing = 0;
     const lead = Math.max(this.attack, this.closureAttack);
-    for (let i = track.firstEndingAfter(time - this.tail); i < track.count; i++) {
+    const first = track.firstEndingAfter(time - this.tail);
+    const shutAt = this.lastClosureStart(track, first, time);
+    for (let i = first; i < track.count; i++) {
       const start = track.start(i);
       if (start - lead > time) break;
       const v = track.viseme(i);
       if (v === SIL) continue;
+      // the lips shut after this cue: what it was fading out of is gone, it does not come back after the closure
+      if (start < shutAt && this.holdEnd(track, i) <= shutAt) continue;
       const w = this.envelope(track, i, v, time) * track.weight(i);
       if (w > out[v]!) out[v] = w;
       // a closure suppresses open shapes while closing and shut, not while the lips release
       if ((v === PP || v === FF) && time <= this.holdEnd(track, i) && w > closing) closing = w;
     }
     return this.combine(out, energy, closing);
+  }
+
+  /** Onset of the latest closure (PP, FF) started by `time`, from cue `first` on (-Infinity if none). */
+  private lastClosureStart(track: CueTrack, first: number, time: number): number {
+    let at = Number.NEGATIVE_INFINITY;
+    for (let i = first; i < track.count && track.start(i) <= time; i++) {
+      const v = track.viseme(i);
+      if (v === PP || v === FF) at = track.start(i);
+    }
+    return at;
   }
 
   private envelope(track: CueTrack, i: number, v: number, time: number): number {
