@@ -8,7 +8,19 @@ export interface AudioContextLike {
   readonly currentTime: number;
   readonly outputLatency?: number;
   readonly baseLatency?: number;
+  /** `'running'` while audio plays; the output timestamp is used only then. */
+  readonly state?: string;
+  /** The sample the device is playing (`contextTime`) and when (`performanceTime`, `performance.now()` ms). */
+  getOutputTimestamp?(): { contextTime?: number; performanceTime?: number };
 }
+
+/** The part of `performance` the clock reads. */
+interface PerformanceLike {
+  now(): number;
+}
+
+/** How far (s) the output timestamp may be from `currentTime - latency` and still be believed. */
+const MAX_TIMESTAMP_SKEW = 0.075;
 
 /**
  * The audio clock, on which speech is scheduled.
@@ -24,10 +36,22 @@ export interface AudioContextLike {
  *
  * The latency is `outputLatency || baseLatency || 0`, read on every call (browsers refine it after starting).
  * While the context is suspended, `currentTime` and so this clock stand still.
+ *
+ * `currentTime` moves in whole audio callbacks (about 10-20 ms in Chromium), not smoothly: sampled at 60 frames
+ * a second, `currentTime - latency` repeats a value in one frame and jumps two callbacks in the next, and runs
+ * 0..one callback ahead of the sound. So while the context runs and `getOutputTimestamp()` gives the sample the
+ * device plays and when, the audible time is that timestamp moved on by `performance.now()`: smooth, and what the
+ * device reports. It is believed only near `currentTime - latency` (a stale or odd timestamp falls back to it).
  */
 export class AudioClock implements Clock {
-  /** @param context - the `AudioContext` speech is played on (or anything shaped like it). */
-  constructor(readonly context: AudioContextLike) {}
+  /**
+   * @param context - the `AudioContext` speech is played on (or anything shaped like it).
+   * @param performanceClock - `performance`, the time base of output timestamps (tests pass their own).
+   */
+  constructor(
+    readonly context: AudioContextLike,
+    private readonly performanceClock: PerformanceLike | undefined = globalThis.performance,
+  ) {}
 
   /** `currentTime`: the audio time being rendered now, in seconds. */
   now(): number {
@@ -40,9 +64,18 @@ export class AudioClock implements Clock {
     return c.outputLatency || c.baseLatency || 0;
   }
 
-  /** The audio time the listener hears now: `currentTime - latency()`. Drive the mouth with this. */
+  /**
+   * The audio time the listener hears now: the device's output timestamp extrapolated to now when it has one,
+   * else `currentTime - latency()`. Drive the mouth with this.
+   */
   audibleTime(): number {
-    return this.context.currentTime - this.latency();
+    const c = this.context;
+    const stepped = c.currentTime - this.latency();
+    if (c.state !== 'running' || !c.getOutputTimestamp || !this.performanceClock) return stepped;
+    const { contextTime, performanceTime } = c.getOutputTimestamp();
+    if (!contextTime || !performanceTime) return stepped;
+    const smooth = contextTime + (this.performanceClock.now() - performanceTime) / 1000;
+    return Math.abs(smooth - stepped) <= MAX_TIMESTAMP_SKEW ? Math.min(smooth, c.currentTime) : stepped;
   }
 
   /** Same as {@link AudioClock.audibleTime}: the audio time being played out of the speaker now. */

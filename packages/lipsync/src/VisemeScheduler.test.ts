@@ -142,25 +142,18 @@ describe('SpeechDriver', () => {
   });
 });
 
-describe('VisemeScheduler output timestamps', () => {
-  it('uses getOutputTimestamp extrapolated with performance.now() when asked and available', () => {
+describe('VisemeScheduler audio clock', () => {
+  it("reads the heard time from the context's output timestamp while it runs; a given latency overrides it", () => {
     const context = {
       currentTime: 10,
-      outputLatency: 0.2,
-      getOutputTimestamp: () => ({ contextTime: 9.5, performanceTime: performance.now() - 100 }),
+      outputLatency: 0.05,
+      state: 'running',
+      getOutputTimestamp: () => ({ contextTime: 9.9, performanceTime: performance.now() - 40 }),
     };
-    const scheduler = new VisemeScheduler({ clock: context, outputTimestamp: true });
-    expect(scheduler.now).toBeGreaterThan(9.59);
-    expect(scheduler.now).toBeLessThan(9.7);
-    expect(new VisemeScheduler({ clock: context }).now).toBeCloseTo(9.8);
-  });
-
-  it('falls back to currentTime - outputLatency before the device reports a timestamp', () => {
-    const context = {
-      currentTime: 3,
-      outputLatency: 0.1,
-      getOutputTimestamp: () => ({ contextTime: 0, performanceTime: 0 }),
-    };
-    expect(new VisemeScheduler({ clock: context, outputTimestamp: true }).now).toBeCloseTo(2.9);
+    const scheduler = new VisemeScheduler({ clock: context });
+    expect(scheduler.now).toBeGreaterThanOrEqual(9.94);
+    expect(scheduler.now).toBeLessThan(9.96);
+    expect(new VisemeScheduler({ clock: context, latency: 0.2 }).now).toBeCloseTo(9.8);
+    expect(new VisemeScheduler({ clock: { ...context, state: 'suspended' } }).now).toBeCloseTo(9.95);
   });
 });

@@ -5,13 +5,6 @@ import { LipsyncError } from './LipsyncError';
 import { type LipsyncWarning, lipsyncWarning } from './LipsyncWarning';
 import { sanitizeCues } from './sanitizeCues';
 
-/** The `AudioContext.getOutputTimestamp()` part of a context. */
-interface OutputTimestampSource {
-  getOutputTimestamp(): { contextTime?: number; performanceTime?: number };
-}
-
-const hasPerformance = () => typeof performance !== 'undefined' && typeof performance.now === 'function';
-
 /** Events of {@link VisemeScheduler}. */
 export interface VisemeSchedulerEvents {
   /** Input was repaired (bad cues, late chunks). */
@@ -29,17 +22,11 @@ export interface VisemeSchedulerOptions extends CoarticulationOptions {
   /** The `AudioContext` speech plays on (or a core {@link AudioClock}). */
   clock: AudioContextLike | AudioClock;
   /**
-   * Seconds between `currentTime` and what is heard. Default: `outputLatency || baseLatency || 0`, read each frame
-   * (browsers refine it), as core's {@link AudioClock} does.
+   * Seconds between `currentTime` and what is heard, to use instead of the clock's own audible time. Default:
+   * core's {@link AudioClock.audibleTime} (the device's output timestamp moved on to now, or
+   * `currentTime - (outputLatency || baseLatency || 0)`), read each frame.
    */
   latency?: number;
-  /**
-   * Use the context's `getOutputTimestamp()` (the sample being played by the device and when), extrapolated with
-   * `performance.now()`, when the browser provides one: finer than `currentTime`, which advances in render blocks,
-   * but jumpy in headless Chromium (the bench measured worse onsets with it), so off by default. Ignored when
-   * `latency` is given or the clock has no output timestamp.
-   */
-  outputTimestamp?: boolean;
   /**
    * How far the mouth runs ahead of the heard audio, in seconds (default 0). Viewers accept lips slightly ahead of
    * the sound far more than behind it; the bench measured 6 ms of lead as a loss (frame accuracy −4 points).
@@ -70,7 +57,6 @@ export class VisemeScheduler {
   private readonly latency: number | undefined;
   private readonly closeTime: number;
   private readonly visualLead: number;
-  private readonly outputTimestamp: OutputTimestampSource | null;
   private readonly energy: ((audioTime: number) => number) | undefined;
   private readonly maxCueDuration: number;
   private readonly track = new CueTrack();
@@ -88,11 +74,6 @@ export class VisemeScheduler {
     this.latency = options.latency;
     this.closeTime = options.closeTime ?? 0.1;
     this.visualLead = options.visualLead ?? 0;
-    const context = this.clock.context as Partial<OutputTimestampSource>;
-    this.outputTimestamp =
-      options.outputTimestamp === true && typeof context.getOutputTimestamp === 'function' && hasPerformance()
-        ? (context as OutputTimestampSource)
-        : null;
     this.energy = options.energy;
     this.maxCueDuration = options.maxCueDuration ?? 2;
     this.coarticulator = new Coarticulator(options);
@@ -106,15 +87,9 @@ export class VisemeScheduler {
     return this.events.on(event, listener);
   }
 
-  /** The audio-clock time being heard now: `currentTime - latency`. */
+  /** The audio-clock time being heard now ({@link AudioClock.audibleTime}, or `currentTime - latency`). */
   get now(): number {
     if (this.latency !== undefined) return this.clock.now() - this.latency;
-    if (this.outputTimestamp) {
-      const ts = this.outputTimestamp.getOutputTimestamp();
-      if (ts.performanceTime && ts.contextTime !== undefined) {
-        return ts.contextTime + (performance.now() - ts.performanceTime) / 1000;
-      }
-    }
     return this.clock.audibleTime();
   }
 

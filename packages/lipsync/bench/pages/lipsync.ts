@@ -1,6 +1,8 @@
 // The Chromium part of the lip-sync bench: each espeak-ng sentence is played through a real AudioContext; one
 // VisemeScheduler per source path runs on that context's clock; every animation frame the mouth of each path is
-// sampled at the audible time (currentTime - outputLatency, as the SDK defines it) and scored against espeak's phoneme timing. The
+// sampled and scored against espeak's phoneme timing at the audio heard then, as the device reports it
+// (getOutputTimestamp() moved on to the frame's performance.now(); currentTime moves in ~20 ms audio callbacks
+// here, so currentTime - outputLatency is a staircase 0..20 ms ahead of the sound). The
 // loudness peer is ChatVRM's: an AnalyserNode on the same audio, max |sample| → sigmoid → 'aa'. The HeadAudio peer
 // (MIT, dev dependency) is its AudioWorklet on the same audio with its shipped English model, updated every frame.
 import { VISEME_COUNT, type Viseme } from '@digital-human/core';
@@ -66,6 +68,17 @@ function strongest(values: Map<Viseme, number>): Viseme {
   return best;
 }
 
+/** The audio time heard now: the device's output timestamp moved on to now, else currentTime - latency. */
+function heardNow(ctx: AudioContext): number {
+  const out = ctx.getOutputTimestamp();
+  if (out.contextTime && out.performanceTime)
+    return out.contextTime + (performance.now() - out.performanceTime) / 1000;
+  return ctx.currentTime - (ctx.outputLatency || ctx.baseLatency || 0);
+}
+
+/** The TTS-viseme path once more on the stepped clock the SDK used before (currentTime - outputLatency). */
+const STEPPED = 'tts-visemes on currentTime';
+
 async function playSentence(
   ctx: AudioContext,
   head: { node: HeadAudioNode; values: Map<Viseme, number> },
@@ -84,7 +97,8 @@ async function playSentence(
   const start = ctx.currentTime + 0.3;
   source.start(start);
   const schedulers = Object.entries(paths).map(([name, cues]) => {
-    const s = new VisemeScheduler({ clock: ctx });
+    const latency = name === STEPPED ? ctx.outputLatency || ctx.baseLatency || 0 : undefined;
+    const s = new VisemeScheduler({ clock: ctx, ...(latency === undefined ? {} : { latency }) });
     s.schedule(cues, start);
     return [name, s] as const;
   });
@@ -96,7 +110,7 @@ async function playSentence(
   const end = start + buffer.duration + 0.3;
   await new Promise<void>((resolve) => {
     const frame = () => {
-      const heard = ctx.currentTime - (ctx.outputLatency || ctx.baseLatency || 0);
+      const heard = heardNow(ctx);
       const t = heard - start;
       for (const [name, s] of schedulers) {
         s.sample(out);
@@ -141,6 +155,7 @@ async function runLipsync(
     const timed = s.language === 'zh' ? zhCharTimestamps(r) : r.words;
     const frames = await playSentence(ctx, head, toFloat32(r.samples), r.sampleRate, {
       'tts-visemes': r.visemes,
+      [STEPPED]: r.visemes,
       'text+timestamps': timedTextToCues(timed),
       [AUDIO_MODEL_PATH]: await audioModel(toFloat32(r.samples), r.sampleRate),
     });
