@@ -24,9 +24,17 @@ export function englishToPhones(word: string): string[] {
   return phones;
 }
 
+/** Compounds of a lexicon head and a common tail: anyone, everything, somewhere, nobody, sometimes. */
+const COMPOUND = /^(any|every|some|no)(one|thing|body|where|times?|how|way)$/;
+
 function lookup(w: string): string[] | null {
   const direct = lexicon(w);
   if (direct) return direct.split(' ');
+  const parts = COMPOUND.exec(w);
+  if (parts?.[1] && parts[2]) {
+    const tail = englishToPhones(parts[2]).map((p) => p.replace('1', '2'));
+    return [...englishToPhones(parts[1]), ...tail];
+  }
   const stem = w.replace(/'?s$/, '');
   const base = stem !== w ? lexicon(stem) : undefined;
   if (!base) return null;
@@ -64,7 +72,7 @@ function applyRules(w: string): string[] {
  * re- before a single consonant. Longer words are left alone (benefit, register, reference).
  */
 function unstressedPrefix(w: string): boolean {
-  if (!/^(be|de|re)[bcdfgjklmnpqstvwz][aeiouy]/.test(w)) return false;
+  if (!/^(be|de|re)[bcdfghjklmnpqstvwz][aeiouy]/.test(w)) return false;
   const root = w.slice(2).replace(/([^aeiouy])e[sd]?$/, '$1');
   return (root.match(/[aeiouy]+/g) ?? []).length === 1;
 }
