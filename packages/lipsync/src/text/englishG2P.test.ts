@@ -80,6 +80,8 @@ describe('englishToPhones', () => {
     expect(g2p('office')).toBe('AA1 F IH0 S');
     expect(g2p('available')).toBe('AH0 V EY1 L AH0 B AH0 L');
     expect(g2p('financial')).toBe('F AY1 N AE0 N SH AH0 L');
+    expect(g2p('session')).toBe('S EH1 SH AH0 N');
+    expect(g2p('measure')).toBe('M EH1 ZH ER0');
   });
 
   it('drops silent letters and reads consonant clusters (school, league, whistle, statement)', () => {
@@ -89,6 +91,8 @@ describe('englishToPhones', () => {
     expect(g2p('whistle')).toBe('W IH1 S AH0 L');
     expect(g2p('apples')).toBe('AE1 P AH0 L Z');
     expect(g2p('statement')).toBe('S T EY1 T M EH0 N T');
+    expect(g2p('change')).toBe('CH EY1 N JH');
+    expect(g2p('singer')).toBe('S IH1 NG ER0');
     expect(g2p('usually')).toBe('Y UW1 ZH UW0 AH0 L IY0');
   });
 
