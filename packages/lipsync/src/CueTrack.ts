@@ -13,21 +13,24 @@ export class CueTrack {
   /** Number of cues held. */
   count = 0;
 
-  /** Start of cue `i` (seconds, on whatever time base the owner uses). */
-  start(i: number): number {
-    return this.starts[i]!;
+  /**
+   * The cues' starts (seconds, on whatever time base the owner uses), index < {@link CueTrack.count}. The arrays
+   * are replaced when the track grows: read them each frame, don't keep them.
+   */
+  get startTimes(): Float64Array {
+    return this.starts;
   }
-  /** End of cue `i`. */
-  end(i: number): number {
-    return this.ends[i]!;
+  /** The cues' ends, as {@link CueTrack.startTimes}. */
+  get endTimes(): Float64Array {
+    return this.ends;
   }
-  /** Viseme index ({@link VisemeIndex}) of cue `i`. */
-  viseme(i: number): number {
-    return this.visemes[i]!;
+  /** The cues' viseme indices ({@link VisemeIndex}), as {@link CueTrack.startTimes}. */
+  get visemeIndices(): Uint8Array {
+    return this.visemes;
   }
-  /** Weight of cue `i`. */
-  weight(i: number): number {
-    return this.weights[i]!;
+  /** The cues' weights, as {@link CueTrack.startTimes}. */
+  get cueWeights(): Float32Array {
+    return this.weights;
   }
 
   /**

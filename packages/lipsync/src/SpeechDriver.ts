@@ -26,8 +26,6 @@ export class SpeechDriver implements Driver {
 
   /** Writes `out.visemes`; returns the mouth channel while speaking, else 0. Allocation-free. */
   update(_time: number, _dt: number, out: FaceFrame): number {
-    if (!this.scheduler.speaking) return 0;
-    this.scheduler.sample(out.visemes);
-    return Channel.mouth;
+    return this.scheduler.sampleIfSpeaking(out.visemes) ? Channel.mouth : 0;
   }
 }

@@ -63,6 +63,8 @@ export class VisemeScheduler {
   private readonly coarticulator: Coarticulator;
   private readonly events = new Emitter<VisemeSchedulerEvents>();
   private readonly scratch = new Float32Array(VISEME_COUNT);
+  /** The non-rest weight of the last sample. */
+  private total = 0;
   private utteranceStart = 0;
   private fadeFrom = Number.NEGATIVE_INFINITY;
   private pausedAt: number | null = null;
@@ -95,10 +97,12 @@ export class VisemeScheduler {
 
   /** True while cues are playing or due, or the mouth is still closing. */
   get speaking(): boolean {
-    const now = this.pausedAt ?? this.now;
+    return this.speakingAt(this.pausedAt ?? this.now);
+  }
+
+  private speakingAt(now: number): boolean {
     if (now < this.fadeFrom + this.closeTime) return true;
-    const i = this.track.firstEndingAfter(now - this.coarticulator.tail);
-    return i < this.track.count;
+    return this.track.firstEndingAfter(now - this.coarticulator.tail) < this.track.count;
   }
 
   /** Starts an utterance whose audio begins at `audioStart` on the audio clock (e.g. `source.start(audioStart)`). */
@@ -170,19 +174,37 @@ export class VisemeScheduler {
    */
   sample(out: Float32Array): number {
     if (this.disposed) return this.rest(out);
+    this.sampleAt(this.now, out);
+    return this.total;
+  }
+
+  /**
+   * The per-frame call of a driver: while {@link VisemeScheduler.speaking}, writes the mouth into `out` as
+   * {@link VisemeScheduler.sample} does and returns true; otherwise leaves `out` alone and returns false. Reads the
+   * clock once, and returns no number (a number returned from a call V8 does not inline is a boxed allocation).
+   */
+  sampleIfSpeaking(out: Float32Array): boolean {
+    if (this.disposed) return false;
     const now = this.now;
+    if (!this.speakingAt(this.pausedAt ?? now)) return false;
+    this.sampleAt(now, out);
+    return true;
+  }
+
+  /** Writes the mouth at audible time `now` into `out`, its non-rest weight into `total`. */
+  private sampleAt(now: number, out: Float32Array): void {
     const paused = this.pausedAt !== null;
     const time = paused ? this.pausedAt! : now + this.visualLead;
     const energy = this.energy && !paused ? this.energy(time) : 1;
-    let total = this.coarticulator.sample(this.track, time, this.scratch, energy);
+    this.coarticulator.sample(this.track, time, this.scratch, energy);
+    this.total = 1 - this.scratch[VisemeIndex.sil]!;
     const fade = now < this.fadeFrom + this.closeTime ? (now - this.fadeFrom) / this.closeTime : 1;
     const factor = paused ? Math.max(0, 1 - fade) : fade < 1 ? Math.min(1, Math.max(0, 1 - fade)) : 1;
-    if (factor < 1) total = this.scale(factor);
+    if (factor < 1) this.scale(factor);
     out.set(this.scratch);
-    return total;
   }
 
-  private scale(factor: number): number {
+  private scale(factor: number): void {
     let total = 0;
     for (let v = 0; v < VISEME_COUNT; v++) {
       if (v === VisemeIndex.sil) continue;
@@ -190,7 +212,7 @@ export class VisemeScheduler {
       total += this.scratch[v]!;
     }
     this.scratch[VisemeIndex.sil] = 1 - total;
-    return total;
+    this.total = total;
   }
 
   private rest(out: Float32Array): number {
