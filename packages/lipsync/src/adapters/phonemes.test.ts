@@ -30,6 +30,10 @@ describe('ipaToVisemes', () => {
     expect(names(ipaToVisemes('ˈonɡ'))).toEqual(['oh', 'kk']);
     expect(names(ipaToVisemes('ʐ'))).toEqual(['RR']);
     expect(names(ipaToVisemes('ˈi̪'))).toEqual(['ih']);
+    // 喝 hē: espeak writes the unrounded ɤ as o-; lips spread like pinyin e, not rounded like o
+    expect(names(ipaToVisemes('ˈo-'))).toEqual(names(ipaToVisemes('ɤ')));
+    expect(names(ipaToVisemes('ˈo-'))).toEqual(['E']);
+    expect(names(ipaToVisemes('o'))).toEqual(['oh']);
   });
 
   it('treats empty phones as silence and unknown ones as nothing', () => {

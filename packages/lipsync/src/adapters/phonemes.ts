@@ -27,6 +27,8 @@ const ESPEAK_SPELLINGS: readonly [RegExp, string][] = [
   [/s\./g, 'ʂ'],
   [/z\./g, 'ʐ'],
   [/i\./g, 'ɨ'],
+  // espeak's Mandarin "e" (喝, 这, 个): unrounded back ɤ, which it writes o- (not a rounded o)
+  [/o-/g, 'ɤ'],
 ];
 /** Stress, length, tone letters, digits, syllable marks, combining diacritics and modifier letters. */
 const IGNORED = /[ˈˌːˑ˥˦˧˨˩0-9.\-_\u02b0-\u02b8\u02bc-\u02ff]|\p{M}/gu;
