@@ -253,7 +253,26 @@ describe.skipIf(!hasFixtures || !hasServer)('handoff to a human puppeteer, end t
       .filter((m) => m.type === 'handoff.state' && m.controller === 'ai')
       .flatMap((m) => regular(m.at, m.at + 400));
     const maxStep = Math.max(...takeOvers.map((s) => s.step));
-    const maxEmotionStep = Math.max(...[...takeOvers, ...backs].map((s) => s.emotionStep));
+    // No jumps: an emotion weight may move per sample by the most each documented mechanism moves it per second,
+    // times dt: the owner crossfade and the speaking cap's ease (1.5 / 300 ms each), the AI's emotion attack
+    // (1 / 200 ms) and the operator's own face: the fixture camera alternates a neutral and a smiling photo, and the
+    // puppet interpolates each change over one operator frame interval (the shortest just before the sample, as
+    // received). A switch without a crossfade moves a weight by the whole difference at once.
+    const operatorFrames = log.frames.map((f) => f.at);
+    const operatorRate = (at: number) => {
+      let shortest = Number.POSITIVE_INFINITY;
+      for (let i = 1; i < operatorFrames.length; i++) {
+        const a = operatorFrames[i - 1]!;
+        const b = operatorFrames[i]!;
+        if (b > at - 250 && b <= at) shortest = Math.min(shortest, b - a);
+      }
+      return Number.isFinite(shortest) ? 1000 / Math.max(shortest, 1) : 0;
+    };
+    const emotionBound = (s: (typeof log.samples)[number]) =>
+      s.dt * (1.5 / 0.3 + 1.5 / 0.3 + 1 / 0.2 + operatorRate(s.at)) + 0.02;
+    const emotionSamples = [...takeOvers, ...backs];
+    const maxEmotionStep = Math.max(...emotionSamples.map((s) => s.emotionStep));
+    const emotionOverBound = emotionSamples.filter((s) => s.emotionStep > emotionBound(s));
     const stateAfter = (t: number) =>
       log.messages.find((m) => m.type === 'handoff.state' && m.controller === 'human' && m.at > t)?.at ??
       Number.NaN;
@@ -265,6 +284,9 @@ describe.skipIf(!hasFixtures || !hasServer)('handoff to a human puppeteer, end t
     measured.continuity = {
       takeOverMaxStepAnyWeight: maxStep,
       maxEmotionStep,
+      emotionOverBound: emotionOverBound.map(
+        (s) => `${s.emotionStepOf}:${s.emotionStep.toFixed(2)}>${emotionBound(s).toFixed(2)}`,
+      ),
       handBackMaxStepAnyWeight: Math.max(...backs.map((s) => s.step)),
       samples: takeOvers.length + backs.length,
       takeOverJumps: takeOvers
@@ -277,6 +299,15 @@ describe.skipIf(!hasFixtures || !hasServer)('handoff to a human puppeteer, end t
         .filter((s) => s.step > 0.15)
         .slice(0, 10)
         .map((s) => `${s.stepOf}:${s.step.toFixed(2)}@${s.puppet}/${s.controller}`),
+      emotionJumps: [
+        ...takeOvers.map((s) => ['take over', s] as const),
+        ...backs.map((s) => ['hand back', s] as const),
+      ]
+        .filter(([, s]) => s.emotionStep > 0.1)
+        .slice(0, 10)
+        .map(
+          ([when, s]) => `${when} ${s.emotionStepOf}:${s.emotionStep.toFixed(2)}@${s.puppet}/${s.controller}`,
+        ),
     };
     measured.audio = {
       overlapSamples: both.length,
@@ -296,8 +327,8 @@ describe.skipIf(!hasFixtures || !hasServer)('handoff to a human puppeteer, end t
         `handoff e2e: operator capture ran at ${stats?.fps.toFixed(1)} fps: frame latency not asserted`,
       );
     // Asserted on the expression presets (emotions). Visemes and blinks are reported: during a take over the AI's
-    // lip-sync (it is announcing the transfer) and idle blinks move them by more than 0.15 per frame on their own.
-    expect(maxEmotionStep).toBeLessThanOrEqual(0.15);
+    // lip-sync (it is announcing the transfer) and idle blinks move them fast on their own.
+    expect(emotionOverBound).toEqual([]);
     expect(both).toEqual([]);
     expect(log.errors).toEqual([]);
   }, 300_000);

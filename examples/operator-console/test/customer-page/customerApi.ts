@@ -11,6 +11,8 @@ export interface FaceSample {
   readonly stepOf: string;
   /** Largest change of an emotion (expression preset) weight since the previous sample. */
   readonly emotionStep: number;
+  /** Which emotion that was (`e<i>`, EmotionIndex order) and its weight now. */
+  readonly emotionStepOf: string;
   /** The puppet driver's state (`live` = the operator drives the face). */
   readonly puppet: string;
   readonly controller: string;

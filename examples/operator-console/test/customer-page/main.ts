@@ -103,6 +103,7 @@ setInterval(() => {
   let step = 0;
   let stepAt = 0;
   let emotionStep = 0;
+  let emotionStepOf = '';
   let k = 0;
   const take = (v: number) => {
     const d = Math.abs(v - (shown[k] ?? 0));
@@ -114,7 +115,11 @@ setInterval(() => {
   };
   for (let i = 0; i < VISEME_COUNT; i++) take(f.visemes[i] ?? 0);
   for (let i = 0; i < EMOTION_COUNT; i++) {
-    if (!first) emotionStep = Math.max(emotionStep, Math.abs((f.emotions[i] ?? 0) - (shown[k] ?? 0)));
+    const d = Math.abs((f.emotions[i] ?? 0) - (shown[k] ?? 0));
+    if (!first && d > emotionStep) {
+      emotionStep = d;
+      emotionStepOf = `e${i}=${(f.emotions[i] ?? 0).toFixed(2)}`;
+    }
     take(f.emotions[i] ?? 0);
   }
   take(f.blinkLeft);
@@ -133,6 +138,7 @@ setInterval(() => {
     step,
     stepOf,
     emotionStep,
+    emotionStepOf,
     puppet: puppetState,
     controller: link.controller,
     agentRms: rms(agentMeter),
