@@ -79,9 +79,14 @@ try {
       value: leadIn.median,
       unit: 'ms',
     },
-    { metric: `mouth opens after the sound, median (n=${mouth.n})`, value: mouth.median, unit: 'ms' },
+    // both on currentTime: the sound is rendered then and heard outputLatency later; the mouth follows the heard time
     {
-      metric: 'mouth opens after the sound, p95',
+      metric: `mouth opens after the sound is rendered (currentTime; heard outputLatency later), median (n=${mouth.n})`,
+      value: mouth.median,
+      unit: 'ms',
+    },
+    {
+      metric: 'mouth opens after the sound is rendered, p95',
       value: mouth.p95,
       unit: 'ms',
       target: '≤ 80 ms',
