@@ -1,8 +1,9 @@
 // The Chromium part of the lip-sync bench: each espeak-ng sentence is played through a real AudioContext; one
 // VisemeScheduler per source path runs on that context's clock; every animation frame the mouth of each path is
-// sampled and scored against espeak's phoneme timing at the audio heard then, as the device reports it
+// sampled and scored against espeak's phoneme timing (paths: TTS visemes, text + timestamps, transcript + audio
+// alignment, the audio-only model) at the audio heard then, as the device reports it
 // (getOutputTimestamp() moved on to the frame's performance.now(); currentTime moves in ~20 ms audio callbacks
-// here, so currentTime - outputLatency is a staircase 0..20 ms ahead of the sound). The
+// here, so currentTime - outputLatency is a staircase 0..10 ms ahead of the sound). The
 // loudness peer is ChatVRM's: an AnalyserNode on the same audio, max |sample| → sigmoid → 'aa'. The HeadAudio peer
 // (MIT, dev dependency) is its AudioWorklet on the same audio with its shipped English model, updated every frame.
 import { VISEME_COUNT, type Viseme } from '@digital-human/core';
@@ -11,7 +12,13 @@ import { HeadAudio } from '@met4citizen/headaudio/dist/headaudio.min.mjs';
 import workletUrl from '@met4citizen/headaudio/dist/headworklet.min.mjs?url';
 import modelUrl from '@met4citizen/headaudio/dist/model-en-mixed.bin?url';
 import { EspeakSynthesizer, toFloat32 } from '../../../dialog/src/tts/index';
-import { dominantViseme, timedTextToCues, type VisemeCue, VisemeScheduler } from '../../src/index';
+import {
+  alignTranscript,
+  dominantViseme,
+  timedTextToCues,
+  type VisemeCue,
+  VisemeScheduler,
+} from '../../src/index';
 import { zhCharTimestamps } from '../charTimestamps';
 import { type Frame, Score } from '../score';
 import { SENTENCES } from '../sentences';
@@ -157,6 +164,7 @@ async function runLipsync(
       'tts-visemes': r.visemes,
       [STEPPED]: r.visemes,
       'text+timestamps': timedTextToCues(timed),
+      'transcript+audio': alignTranscript(s.text, toFloat32(r.samples), r.sampleRate).cues,
       [AUDIO_MODEL_PATH]: await audioModel(toFloat32(r.samples), r.sampleRate),
     });
     for (const [name, f] of Object.entries(frames)) {
