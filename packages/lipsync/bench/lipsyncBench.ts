@@ -1,45 +1,9 @@
-// `pnpm bench:lipsync` (Node part): synthesises the bench sentences with espeak-ng (ground-truth phoneme times),
-// plays each source path through the SDK's VisemeScheduler on a simulated audio clock (60 fps frames at a random
-// phase, 50 ms output latency) and scores the mouth frame by frame. Prints one JSON object on stdout.
-// Run: npx tsx packages/lipsync/bench/lipsyncBench.ts
-// The dev synthesiser lives in @digital-human/dialog (GPL, dev only); this bench is dev-only too.
-import { VISEME_COUNT } from '@digital-human/core';
 import { EspeakSynthesizer, type SynthesisResult, toFloat32 } from '../../dialog/src/tts/index';
-import {
-  alignTranscript,
-  dominantViseme,
-  timedTextToCues,
-  type VisemeCue,
-  VisemeScheduler,
-} from '../src/index';
+import { alignTranscript, timedTextToCues } from '../src/index';
 import { zhCharTimestamps } from './charTimestamps';
 import { type Frame, Score } from './score';
 import { SENTENCES } from './sentences';
-
-const FPS = 60;
-const LATENCY = 0.05;
-const START = 1;
-let seed = 7;
-const random = () => {
-  seed = (seed * 16807) % 2147483647;
-  return seed / 2147483647;
-};
-
-/** Plays cues through a VisemeScheduler on a simulated AudioContext and samples the mouth every frame. */
-function play(cues: readonly VisemeCue[], duration: number): Frame[] {
-  const clock = { currentTime: 0, outputLatency: LATENCY };
-  const scheduler = new VisemeScheduler({ clock });
-  scheduler.schedule(cues, START);
-  const out = new Float32Array(VISEME_COUNT);
-  const frames: Frame[] = [];
-  for (let t = START - 0.2 + random() / FPS; t < START + duration + 0.3; t += 1 / FPS) {
-    clock.currentTime = t + LATENCY; // what is heard now is `t`
-    scheduler.sample(out);
-    frames.push({ t: t - START, label: dominantViseme(out) });
-  }
-  scheduler.dispose();
-  return frames;
-}
+import { FPS, LATENCY, play, random } from './simulatedPlayback';
 
 /** The loudness-only peer (ChatVRM/Amica): mouth open ('aa') when the volume is above a threshold. */
 function loudness(r: SynthesisResult): Frame[] {
