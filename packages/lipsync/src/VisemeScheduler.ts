@@ -63,8 +63,6 @@ export class VisemeScheduler {
   private readonly coarticulator: Coarticulator;
   private readonly events = new Emitter<VisemeSchedulerEvents>();
   private readonly scratch = new Float32Array(VISEME_COUNT);
-  /** The non-rest weight of the last sample. */
-  private total = 0;
   private utteranceStart = 0;
   private fadeFrom = Number.NEGATIVE_INFINITY;
   private pausedAt: number | null = null;
@@ -175,7 +173,7 @@ export class VisemeScheduler {
   sample(out: Float32Array): number {
     if (this.disposed) return this.rest(out);
     this.sampleAt(this.now, out);
-    return this.total;
+    return 1 - out[VisemeIndex.sil]!;
   }
 
   /**
@@ -191,13 +189,12 @@ export class VisemeScheduler {
     return true;
   }
 
-  /** Writes the mouth at audible time `now` into `out`, its non-rest weight into `total`. */
+  /** Writes the mouth at audible time `now` into `out` (its rest weight `sil` is 1 minus the rest). */
   private sampleAt(now: number, out: Float32Array): void {
     const paused = this.pausedAt !== null;
     const time = paused ? this.pausedAt! : now + this.visualLead;
     const energy = this.energy && !paused ? this.energy(time) : 1;
     this.coarticulator.sample(this.track, time, this.scratch, energy);
-    this.total = 1 - this.scratch[VisemeIndex.sil]!;
     const fade = now < this.fadeFrom + this.closeTime ? (now - this.fadeFrom) / this.closeTime : 1;
     const factor = paused ? Math.max(0, 1 - fade) : fade < 1 ? Math.min(1, Math.max(0, 1 - fade)) : 1;
     if (factor < 1) this.scale(factor);
@@ -212,7 +209,6 @@ export class VisemeScheduler {
       total += this.scratch[v]!;
     }
     this.scratch[VisemeIndex.sil] = 1 - total;
-    this.total = total;
   }
 
   private rest(out: Float32Array): number {
