@@ -18,7 +18,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mintToken, servePage, summarize, waitInPage } from '../../../packages/livekit/test/e2eSupport';
-import { FACE_PHOTOS, type FaceY4m, makeFaceY4m } from '../../../packages/sense/test/makeFaceY4m';
+import { type FaceY4m, hasFaceFixtures, makeFaceY4m } from '../../../packages/sense/test/makeFaceY4m';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import {
   type LiveKitServer,
@@ -29,10 +29,8 @@ import './customer-page/customerApi';
 import { consoleUrl, serveConsole } from './consoleSupport';
 
 const fixturesDir = inject('fixturesDir');
-const needed = ['face_landmarker.task', ...FACE_PHOTOS];
-const hasFixtures = fixturesDir !== '' && needed.every((f) => existsSync(join(fixturesDir, f)));
+const hasFixtures = hasFaceFixtures(fixturesDir, 'handoff e2e');
 const hasServer = existsSync(liveKitServerPath());
-if (!hasFixtures) console.warn(`handoff e2e skipped: fixtures (${needed.join(', ')}) not found`);
 if (!hasServer) console.warn('handoff e2e skipped: no livekit-server binary at', liveKitServerPath());
 
 const here = dirname(fileURLToPath(import.meta.url));

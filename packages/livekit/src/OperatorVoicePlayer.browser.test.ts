@@ -23,26 +23,31 @@ function fakeRoom() {
 }
 
 /** A remote-track stand-in carrying a loud 180 Hz tone made in `context`. */
-function toneTrack(context: AudioContext): OperatorVoiceRemoteTrack & { attached: number } {
+/** A 180 Hz tone track; `attached` counts attach() calls and `elements` keeps every element it handed out. */
+function toneTrack(
+  context: AudioContext,
+): OperatorVoiceRemoteTrack & { attached: number; elements: HTMLMediaElement[] } {
   const osc = new OscillatorNode(context, { frequency: 180 });
   const gain = new GainNode(context, { gain: 0.5 });
   const dest = context.createMediaStreamDestination();
   osc.connect(gain).connect(dest);
   osc.start();
   const track = dest.stream.getAudioTracks()[0]!;
-  const elements: HTMLMediaElement[] = [];
+  const live: HTMLMediaElement[] = [];
   return {
     kind: 'audio',
     mediaStreamTrack: track,
     attached: 0,
+    elements: [],
     attach() {
       this.attached++;
       const el = document.createElement('audio');
       el.srcObject = new MediaStream([track]);
-      elements.push(el);
+      live.push(el);
+      this.elements.push(el);
       return el;
     },
-    detach: () => elements.splice(0),
+    detach: () => live.splice(0),
   };
 }
 
@@ -100,13 +105,7 @@ describe('OperatorVoicePlayer', () => {
     const meter = new AnalyserNode(context, { fftSize: 1024 });
     const player = new OperatorVoicePlayer(room, context, { output: meter, audible: false });
     const voice = toneTrack(context);
-    const elements: HTMLMediaElement[] = [];
-    const attach = voice.attach.bind(voice);
-    voice.attach = () => {
-      const el = attach();
-      elements.push(el);
-      return el;
-    };
+    const { elements } = voice;
     fire('trackSubscribed', voice, 'op-1', 'operator');
     expect(elements.map((el) => el.muted)).toEqual([true]); // heard through the output only
     const block = new Float32Array(meter.fftSize);
@@ -131,14 +130,8 @@ describe('OperatorVoicePlayer', () => {
     const context = new AudioContext();
     const { room, fire } = fakeRoom();
     const player = new OperatorVoicePlayer(room, context, { audible: false });
-    const elements: HTMLMediaElement[] = [];
     const voice = toneTrack(context);
-    const attach = voice.attach.bind(voice);
-    voice.attach = () => {
-      const el = attach();
-      elements.push(el);
-      return el;
-    };
+    const { elements } = voice;
     fire('trackSubscribed', voice, 'op-1', 'operator');
     expect(elements.map((el) => el.muted)).toEqual([true]);
     player.setAudible(true);

@@ -14,6 +14,16 @@ import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 /** The fixture photos, neutral first. */
 export const FACE_PHOTOS = ['face_neutral_pexels.jpeg', 'face_smile_astronaut.png'] as const;
 
+/** What the fake-camera e2e tests need from the fixtures: the face model and the photos. */
+export const FACE_E2E_FIXTURES = ['face_landmarker.task', ...FACE_PHOTOS] as const;
+
+/** Whether `fixturesDir` holds {@link FACE_E2E_FIXTURES}; when not, warns that `test` is skipped. */
+export function hasFaceFixtures(fixturesDir: string, test: string): boolean {
+  const present = fixturesDir !== '' && FACE_E2E_FIXTURES.every((f) => existsSync(join(fixturesDir, f)));
+  if (!present) console.warn(`${test} skipped: fixtures (${FACE_E2E_FIXTURES.join(', ')}) not found`);
+  return present;
+}
+
 /** Options of {@link makeFaceY4m}. */
 export interface FaceY4mOptions {
   /** The fixtures folder holding the photos. */

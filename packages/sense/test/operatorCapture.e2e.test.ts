@@ -1,6 +1,5 @@
 // OperatorCapture end to end: headless Chromium whose fake camera plays a Y4M made from the fixture photos (neutral
 // face, then smiling face, looping), the real MediaPipe model, and every emitted frame decoded from its bytes.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -8,14 +7,12 @@ import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 import { servePage, waitInPage } from '../../livekit/test/e2eSupport';
-import { FACE_PHOTOS, type FaceY4m, makeFaceY4m } from './makeFaceY4m';
+import { type FaceY4m, hasFaceFixtures, makeFaceY4m } from './makeFaceY4m';
 import type { CapturedFrame } from './operator-page/operatorApi';
 import './operator-page/operatorApi';
 
 const fixturesDir = inject('fixturesDir');
-const needed = ['face_landmarker.task', ...FACE_PHOTOS];
-const hasFixtures = fixturesDir !== '' && needed.every((f) => existsSync(join(fixturesDir, f)));
-if (!hasFixtures) console.warn(`operator capture e2e skipped: fixtures (${needed.join(', ')}) not found`);
+const hasFixtures = hasFaceFixtures(fixturesDir, 'operator capture e2e');
 
 /**
  * Capture until this many frames (at least ~4 s: two loops of the 1 s neutral + 1 s smiling video). ~30 Hz on an idle

@@ -17,14 +17,12 @@ import {
   startLiveKitServer,
 } from '../../../scripts/livekit/server.mjs';
 import { type E2ERole, mintToken, servePage, waitInPage } from '../../livekit/test/e2eSupport';
-import { FACE_PHOTOS, type FaceY4m, makeFaceY4m } from './makeFaceY4m';
+import { type FaceY4m, hasFaceFixtures, makeFaceY4m } from './makeFaceY4m';
 import './puppet-page/puppetApi';
 
 const fixturesDir = inject('fixturesDir');
-const needed = ['face_landmarker.task', ...FACE_PHOTOS];
-const hasFixtures = fixturesDir !== '' && needed.every((f) => existsSync(join(fixturesDir, f)));
+const hasFixtures = hasFaceFixtures(fixturesDir, 'puppet e2e');
 const hasServer = existsSync(liveKitServerPath());
-if (!hasFixtures) console.warn(`puppet e2e skipped: fixtures (${needed.join(', ')}) not found`);
 if (!hasServer) console.warn('puppet e2e skipped: no livekit-server binary at', liveKitServerPath());
 
 const ROOM = 'e2e-puppet';
